@@ -1,0 +1,113 @@
+package org.stackratings.measurement;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.stackratings.agency.AgencyConfig;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/** Writes probe runs and their measurements, and the metrics that mirror them. */
+@ApplicationScoped
+public class MeasurementStore {
+
+    private final AgencyConfig agency;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, Boolean> knownPresence = new ConcurrentHashMap<>();
+
+    public MeasurementStore(AgencyConfig agency, MeterRegistry registry, Clock clock) {
+        this.agency = agency;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public UUID startRun(long memberId, String probe, RunTrigger trigger) {
+        ProbeRun run = new ProbeRun();
+        run.id = UUID.randomUUID();
+        run.memberId = memberId;
+        run.probe = probe;
+        run.vantage = agency.vantage();
+        run.trigger = trigger;
+        run.startedAt = clock.instant();
+        run.status = RunStatus.RUNNING;
+        run.persist();
+        return run.id;
+    }
+
+    /** Stores the run's measurements and closes the run, in one transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finishRun(UUID runId, String memberSlug, RunStatus status, String summary, List<OperationResult> results) {
+        ProbeRun run = ProbeRun.findById(runId);
+        if (run == null) {
+            throw new IllegalStateException("probe run " + runId + " vanished before it finished");
+        }
+        for (OperationResult result : results) {
+            Measurement m = new Measurement();
+            m.memberId = run.memberId;
+            m.vantage = run.vantage;
+            m.probe = run.probe;
+            m.runId = run.id;
+            m.operation = result.operation();
+            m.startedAt = result.startedAt();
+            m.durationMs = result.durationMs();
+            m.outcome = result.outcome();
+            m.httpStatus = result.httpStatus();
+            m.errorClass = result.errorClass();
+            m.detail = result.detail();
+            m.persist();
+        }
+        run.status = status;
+        run.summary = summary == null || summary.length() <= 1000 ? summary : summary.substring(0, 999) + "…";
+        run.finishedAt = clock.instant();
+        results.forEach(r -> meter(memberSlug, r));
+    }
+
+    /**
+     * Records whether a member's catalog offers a service, writing only when that changes
+     * (a missing service is recorded once, not as an error in every run).
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordPresence(long memberId, String service, boolean present, Instant seenAt) {
+        String key = memberId + "/" + service;
+        Boolean known = knownPresence.get(key);
+        if (known != null && known == present) {
+            return;
+        }
+        ServicePresence row = ServicePresence.find(memberId, service);
+        if (row == null) {
+            row = new ServicePresence();
+            row.id = new ServicePresence.Key(memberId, service);
+            row.present = present;
+            row.since = seenAt;
+            row.persist();
+        } else if (row.present != present) {
+            row.present = present;
+            row.since = seenAt;
+        }
+        knownPresence.put(key, present);
+    }
+
+    private void meter(String member, OperationResult result) {
+        Timer.builder("stackratings.probe.operation.duration")
+                .description("Duration of probe operations as measured against member clouds")
+                .tags("member", member, "operation", result.operation())
+                .publishPercentileHistogram(false)
+                .register(registry)
+                .record((long) (result.durationMs() * 1_000_000), TimeUnit.NANOSECONDS);
+        Counter.builder("stackratings.probe.operation.outcomes")
+                .description("Probe operation outcomes")
+                .tags("member", member, "operation", result.operation(), "outcome", result.outcome().name())
+                .register(registry)
+                .increment();
+    }
+}

@@ -1,0 +1,7 @@
+package org.stackratings.measurement;
+
+/** Why a probe run happened. */
+public enum RunTrigger {
+    SCHEDULED,
+    MANUAL
+}

@@ -1,0 +1,184 @@
+package org.stackratings.member;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.stackratings.security.CredentialCipher;
+import org.stackratings.web.PageRequest;
+import org.stackratings.web.ProblemException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Onboarding, replacing and withdrawing members; the only code that decrypts their credentials. */
+@ApplicationScoped
+public class MemberService {
+
+    private final CredentialCipher cipher;
+    private final MemberDefaults defaults;
+    private final Event<MemberChanged> changes;
+    private final Clock clock;
+
+    public MemberService(CredentialCipher cipher, MemberDefaults defaults, Event<MemberChanged> changes, Clock clock) {
+        this.cipher = cipher;
+        this.defaults = defaults;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MemberView create(MemberRequest request) {
+        if (request.slug() == null) {
+            throw ProblemException.badRequest("slug is required");
+        }
+        if (request.credentials() == null) {
+            throw ProblemException.badRequest("credentials are required when onboarding a member");
+        }
+        if (Member.findBySlug(request.slug()).isPresent()) {
+            throw ProblemException.conflict("member '" + request.slug() + "' already exists (slugs of withdrawn members are not reused)");
+        }
+        Member member = new Member();
+        member.slug = request.slug();
+        member.status = MemberStatus.ACTIVE;
+        member.createdAt = clock.instant();
+        apply(member, request);
+        member.persist();
+        changes.fire(new MemberChanged(member.slug, MemberChanged.Kind.CREATED));
+        return MemberView.of(member);
+    }
+
+    @Transactional
+    public MemberView replace(String slug, MemberRequest request) {
+        if (request.slug() != null && !request.slug().equals(slug)) {
+            throw ProblemException.badRequest("slug in the body ('" + request.slug() + "') differs from the path ('" + slug + "'); a slug cannot change");
+        }
+        Member member = activeMember(slug);
+        if (request.credentials() == null && member.credentialType == null) {
+            throw ProblemException.badRequest("credentials are required");
+        }
+        apply(member, request);
+        changes.fire(new MemberChanged(slug, MemberChanged.Kind.UPDATED));
+        return MemberView.of(member);
+    }
+
+    @Transactional
+    public void withdraw(String slug) {
+        Member member = activeMember(slug);
+        member.status = MemberStatus.WITHDRAWN;
+        member.withdrawnAt = clock.instant();
+        member.updatedAt = member.withdrawnAt;
+        changes.fire(new MemberChanged(slug, MemberChanged.Kind.WITHDRAWN));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MemberView> find(String slug) {
+        return Member.findBySlug(slug).map(MemberView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MemberView> list(PageRequest page) {
+        return Member.findAll(io.quarkus.panache.common.Sort.by("slug")).page(page.page(), page.size())
+                .<Member>list().stream().map(MemberView::of).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count() {
+        return Member.count();
+    }
+
+    /** Probe schedules of the active members. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MemberSchedule> schedules() {
+        return Member.listActive().stream().map(MemberService::schedule).toList();
+    }
+
+    /** The probe schedule of one member; empty when it does not exist or was withdrawn. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MemberSchedule> schedule(String slug) {
+        return Member.findBySlug(slug).filter(m -> m.status == MemberStatus.ACTIVE).map(MemberService::schedule);
+    }
+
+    private static MemberSchedule schedule(Member m) {
+        return new MemberSchedule(m.slug, m.apiProbeEnabled, Duration.ofSeconds(m.apiProbeIntervalSeconds));
+    }
+
+    /** Every member, withdrawn or not, for rating. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MemberStatusView> allStatuses() {
+        return Member.<Member>listAll(io.quarkus.panache.common.Sort.by("slug")).stream().map(MemberStatusView::of).toList();
+    }
+
+    /** One member, withdrawn or not. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MemberStatusView> status(String slug) {
+        return Member.findBySlug(slug).map(MemberStatusView::of);
+    }
+
+    /** The database id of a member, withdrawn or not. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Long> memberId(String slug) {
+        return Member.findBySlug(slug).map(m -> m.id);
+    }
+
+    /** The decrypted settings a probe needs; empty when the member does not exist or was withdrawn. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MemberAccount> account(String slug) {
+        return Member.findBySlug(slug).filter(m -> m.status == MemberStatus.ACTIVE).map(m -> new MemberAccount(
+                m.id, m.slug, m.authUrl, m.region, m.projectId, m.projectName, m.projectDomain,
+                m.credentialType, m.username, m.userDomain, m.applicationCredentialId,
+                cipher.decrypt(m.secretCiphertext, m.slug), m.allowedHostList(),
+                Duration.ofSeconds(m.apiProbeIntervalSeconds)));
+    }
+
+    private Member activeMember(String slug) {
+        Member member = Member.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("member", slug));
+        if (member.status == MemberStatus.WITHDRAWN) {
+            throw ProblemException.conflict("member '" + slug + "' was withdrawn on " + member.withdrawnAt + " and cannot change");
+        }
+        return member;
+    }
+
+    private void apply(Member member, MemberRequest request) {
+        member.displayName = blankToNull(request.displayName()) == null ? member.slug : request.displayName().trim();
+        member.providerName = blankToNull(request.providerName());
+        member.authUrl = request.authUrl().trim();
+        member.region = request.region().trim();
+        member.projectId = blankToNull(request.project().id());
+        member.projectName = blankToNull(request.project().name());
+        member.projectDomain = blankToNull(request.project().domain()) == null ? "Default" : request.project().domain().trim();
+        MemberRequest.Credentials credentials = request.credentials();
+        if (credentials != null) {
+            member.credentialType = credentials.type();
+            member.username = credentials.type() == CredentialType.PASSWORD ? credentials.username().trim() : null;
+            member.userDomain = credentials.type() == CredentialType.PASSWORD
+                    ? (blankToNull(credentials.userDomain()) == null ? "Default" : credentials.userDomain().trim()) : null;
+            member.applicationCredentialId = credentials.type() == CredentialType.APPLICATION_CREDENTIAL
+                    ? credentials.applicationCredentialId().trim() : null;
+            member.secretCiphertext = cipher.encrypt(credentials.secret(), member.slug);
+        }
+        member.allowedHosts = request.allowedHosts() == null ? null
+                : String.join(",", request.allowedHosts().stream().map(String::trim).map(String::toLowerCase).toList());
+        MemberRequest.ApiProbe api = request.probes() == null ? null : request.probes().api();
+        member.apiProbeEnabled = api == null || api.enabled() == null || api.enabled();
+        member.apiProbeIntervalSeconds = (int) interval(api == null ? null : api.interval()).toSeconds();
+        member.updatedAt = clock.instant();
+    }
+
+    private Duration interval(Duration requested) {
+        if (requested == null) {
+            return defaults.apiInterval();
+        }
+        if (requested.compareTo(defaults.minApiInterval()) < 0 || requested.compareTo(Duration.ofHours(24)) > 0) {
+            throw ProblemException.badRequest("probes.api.interval must be between " + defaults.minApiInterval()
+                    + " and PT24H, got " + requested);
+        }
+        return requested;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+}

@@ -1,0 +1,66 @@
+package org.stackratings.openstack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.openstack4j.api.exceptions.ResponseException;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
+
+/** Turns whatever openstack4j or the JDK threw into a {@link CloudCallException}. */
+final class FailureClassifier {
+
+    private FailureClassifier() {
+    }
+
+    static CloudCallException classify(String operation, Throwable thrown) {
+        if (thrown instanceof CloudCallException known) {
+            return known;
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (t instanceof EndpointNotAllowedException) {
+                return new CloudCallException(CloudFailure.ENDPOINT_NOT_ALLOWED, null, name, t.getMessage(), thrown);
+            }
+            if (t instanceof HttpTimeoutException || t instanceof InterruptedIOException) {
+                return new CloudCallException(CloudFailure.TIMEOUT, null, name,
+                        operation + ": no answer in time (" + t.getMessage() + ")", thrown);
+            }
+            if (t instanceof ResponseException response && response.getStatus() >= 400) {
+                CloudFailure failure = response.getStatus() == 401 ? CloudFailure.UNAUTHORIZED : CloudFailure.HTTP_ERROR;
+                return new CloudCallException(failure, response.getStatus(), name,
+                        operation + ": HTTP " + response.getStatus() + " " + response.getMessage(), thrown);
+            }
+            if (t instanceof JsonProcessingException) {
+                return new CloudCallException(CloudFailure.MALFORMED_RESPONSE, null, name,
+                        operation + ": the answer is not valid OpenStack JSON (" + t.getMessage() + ")", thrown);
+            }
+        }
+        Throwable root = root(thrown);
+        if (root instanceof IOException) {
+            return new CloudCallException(CloudFailure.CONNECTION_FAILED, null, root.getClass().getSimpleName(),
+                    operation + ": connection failed (" + root + ")", thrown);
+        }
+        if (fromOpenStack4j(thrown)) {
+            // openstack4j fails with runtime errors (NPE, ClassCast) when a cloud sends valid JSON of the wrong shape
+            return new CloudCallException(CloudFailure.MALFORMED_RESPONSE, null, root.getClass().getSimpleName(),
+                    operation + ": the answer could not be read as OpenStack data (" + root + ")", thrown);
+        }
+        return new CloudCallException(CloudFailure.AGENCY_FAULT, null, root.getClass().getSimpleName(),
+                operation + ": the agency's client failed (" + root + ")", thrown);
+    }
+
+    private static Throwable root(Throwable thrown) {
+        Throwable t = thrown;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static boolean fromOpenStack4j(Throwable thrown) {
+        StackTraceElement[] trace = root(thrown).getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.openstack4j.")
+                || thrown.getClass().getName().startsWith("org.openstack4j.");
+    }
+}

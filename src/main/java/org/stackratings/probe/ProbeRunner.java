@@ -1,0 +1,142 @@
+package org.stackratings.probe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.stackratings.measurement.MeasurementStore;
+import org.stackratings.measurement.OperationResult;
+import org.stackratings.measurement.Outcome;
+import org.stackratings.measurement.RunStatus;
+import org.stackratings.measurement.RunTrigger;
+import org.stackratings.member.CredentialType;
+import org.stackratings.member.MemberAccount;
+import org.stackratings.member.MemberService;
+import org.stackratings.openstack.CallLimits;
+import org.stackratings.openstack.CloudAccount;
+import org.stackratings.security.CredentialDecryptionException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the {@code api} probe against one member once: opens a run, executes the probe on a worker under the
+ * run deadline, checks the agency itself before blaming the member, and stores every result.
+ */
+@ApplicationScoped
+public class ProbeRunner {
+
+    private static final Logger LOG = Logger.getLogger(ProbeRunner.class);
+
+    private final MemberService members;
+    private final MeasurementStore store;
+    private final ApiProbe apiProbe;
+    private final ProbeWorkers workers;
+    private final AgencySelfCheck selfCheck;
+    private final ProbeConfig config;
+    private final Clock clock;
+
+    public ProbeRunner(MemberService members, MeasurementStore store, ApiProbe apiProbe, ProbeWorkers workers,
+                       AgencySelfCheck selfCheck, ProbeConfig config, Clock clock) {
+        this.members = members;
+        this.store = store;
+        this.apiProbe = apiProbe;
+        this.workers = workers;
+        this.selfCheck = selfCheck;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Runs the api probe; empty when the member does not exist or was withdrawn. */
+    public Optional<UUID> runApiProbe(String slug, RunTrigger trigger) {
+        Optional<MemberAccount> account;
+        try {
+            account = members.account(slug);
+        } catch (CredentialDecryptionException e) {
+            return Optional.of(recordAgencyFailure(slug, trigger, e));
+        }
+        return account.map(a -> execute(a, trigger));
+    }
+
+    private UUID execute(MemberAccount account, RunTrigger trigger) {
+        UUID runId = store.startRun(account.memberId(), ApiProbe.NAME, trigger);
+        ProbeProgress progress = new ProbeProgress(clock);
+        CallLimits limits = new CallLimits(config.connectTimeout(), config.readTimeout());
+        Future<?> run = null;
+        try {
+            run = workers.submit(() -> apiProbe.run(cloudAccount(account), limits, progress));
+            run.get(config.runDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            run.cancel(true);
+            progress.abandon(config.runDeadline());
+        } catch (RejectedExecutionException e) {
+            progress.begin(ApiProbe.TOKEN_ISSUE);
+            progress.agencyFailed("AgencyOverloaded", "the agency's probe workers were all busy; the run was not made");
+        } catch (ExecutionException e) {
+            LOG.errorf(e.getCause(), "api probe of %s failed inside the agency", account.slug());
+            progress.agencyFailed(e.getCause().getClass().getSimpleName(), "the agency's probe failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel(true);
+            progress.agencyFailed("Interrupted", "the agency stopped the run (shutdown)");
+        }
+        List<OperationResult> results = excuseAgencyFaults(progress.results());
+        RunStatus status = results.stream().allMatch(r -> r.outcome() == Outcome.INCONCLUSIVE)
+                ? RunStatus.INCONCLUSIVE : RunStatus.COMPLETED;
+        store.finishRun(runId, account.slug(), status, summary(results), results);
+        for (Map.Entry<String, Boolean> service : progress.presence().entrySet()) {
+            store.recordPresence(account.memberId(), service.getKey(), service.getValue(), clock.instant());
+        }
+        return runId;
+    }
+
+    /** Connection failures and timeouts become INCONCLUSIVE when the agency's own network is down. */
+    private List<OperationResult> excuseAgencyFaults(List<OperationResult> results) {
+        boolean networkSuspect = results.stream().anyMatch(r -> r.outcome() == Outcome.TIMEOUT
+                || (r.outcome() == Outcome.ERROR && r.errorClass() != null && r.errorClass().startsWith("CONNECTION_FAILED")));
+        if (!networkSuspect) {
+            return results;
+        }
+        Optional<String> fault = selfCheck.networkFault();
+        if (fault.isEmpty()) {
+            return results;
+        }
+        List<OperationResult> excused = new ArrayList<>();
+        for (OperationResult r : results) {
+            boolean network = r.outcome() == Outcome.TIMEOUT || r.outcome() == Outcome.ERROR
+                    && r.errorClass() != null && r.errorClass().startsWith("CONNECTION_FAILED");
+            excused.add(network ? new OperationResult(r.operation(), r.startedAt(), r.durationMs(), Outcome.INCONCLUSIVE,
+                    r.httpStatus(), r.errorClass(), fault.get() + " | " + r.detail()) : r);
+        }
+        return excused;
+    }
+
+    private UUID recordAgencyFailure(String slug, RunTrigger trigger, CredentialDecryptionException e) {
+        long memberId = members.memberId(slug).orElseThrow();
+        UUID runId = store.startRun(memberId, ApiProbe.NAME, trigger);
+        LOG.errorf("Cannot decrypt the credentials of member %s: %s", slug, e.getMessage());
+        OperationResult result = new OperationResult(ApiProbe.TOKEN_ISSUE, clock.instant(), 0, Outcome.INCONCLUSIVE, null,
+                "CredentialDecryption", "the agency could not decrypt the stored credentials: " + e.getMessage());
+        store.finishRun(runId, slug, RunStatus.INCONCLUSIVE, result.detail(), List.of(result));
+        return runId;
+    }
+
+    private static CloudAccount cloudAccount(MemberAccount a) {
+        return new CloudAccount(a.authUrl(), a.region(), a.projectId(), a.projectName(), a.projectDomain(),
+                a.credentialType() == CredentialType.APPLICATION_CREDENTIAL, a.username(), a.userDomain(),
+                a.applicationCredentialId(), a.secret(), new HashSet<>(a.allowedHosts()));
+    }
+
+    private static String summary(List<OperationResult> results) {
+        long ok = results.stream().filter(r -> r.outcome() == Outcome.OK).count();
+        return ok + "/" + results.size() + " operations OK";
+    }
+}

@@ -1,0 +1,40 @@
+package org.stackratings.probe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.stackratings.measurement.MeasurementQuery;
+import org.stackratings.measurement.MeasurementView;
+import org.stackratings.measurement.ProbeRun;
+import org.stackratings.member.MemberService;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads probe runs back as views. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ProbeRuns {
+
+    private final MeasurementQuery query;
+    private final MemberService members;
+
+    public ProbeRuns(MeasurementQuery query, MemberService members) {
+        this.query = query;
+        this.members = members;
+    }
+
+    public Optional<ProbeRunView> find(String member, UUID runId) {
+        Optional<Long> memberId = members.memberId(member);
+        ProbeRun run = query.run(runId);
+        if (memberId.isEmpty() || run == null || run.memberId != memberId.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProbeRunView(run.id, member, run.probe, run.vantage, run.trigger, run.status,
+                run.startedAt, run.finishedAt, run.summary,
+                query.ofRun(runId).stream().map(m -> MeasurementView.of(member, m)).toList()));
+    }
+
+    ProbeRunView view(String member, UUID runId) {
+        return find(member, runId).orElseThrow();
+    }
+}

@@ -1,0 +1,110 @@
+package org.stackratings.rating;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The rating methodology in force: every number the scorecard uses. docs/methodology.md documents the
+ * defaults; a rating records {@link #version()}, so any change to these values needs a new version.
+ */
+@ConfigMapping(prefix = "stackratings.methodology")
+public interface MethodologyConfig {
+
+    /** Version recorded with every rating made under these settings. */
+    @WithDefault("2026.1-draft")
+    String version();
+
+    /** Window of measurements a rating is computed from. */
+    @WithDefault("P30D")
+    Duration window();
+
+    /** Measured history a member needs before it is rated (NR until then). */
+    @WithDefault("P7D")
+    Duration minimumHistory();
+
+    /** Share of expected api runs that must have measured something in the window (NR below). */
+    @WithDefault("0.9")
+    double minimumCoverage();
+
+    /** Factor weights (renormalised over the factors that have data). */
+    Weights weights();
+
+    /** Weights of the services in API availability. */
+    ServiceWeights serviceWeights();
+
+    /** Lower score bound of each grid category Aaa, Aa, A, Baa, Ba, B, Caa, Ca. */
+    @WithDefault("95,80,65,50,35,20,5,0")
+    List<Double> categoryFloors();
+
+    /** Lowest weighted score of each notch from Aaa to Ca (20 values, descending). */
+    @WithDefault("95,90,85,80,75,70,65,60,55,50,45,40,35,30,25,20,15,10,5,0")
+    List<Double> notchFloors();
+
+    Grids grids();
+
+    Caps caps();
+
+    interface Weights {
+        @WithDefault("40")
+        double availability();
+
+        @WithDefault("15")
+        double latency();
+
+        @WithDefault("8")
+        double latencyP95();
+
+        @WithDefault("4")
+        double latencyP99();
+
+        @WithDefault("3")
+        double latencyP50();
+    }
+
+    interface ServiceWeights {
+        @WithDefault("25")
+        double identity();
+
+        @WithDefault("25")
+        double compute();
+
+        @WithDefault("20")
+        double network();
+
+        @WithDefault("15")
+        double volume();
+
+        @WithDefault("15")
+        double image();
+    }
+
+    /** Worst value still in each category Aaa … Caa (7 values); worse than the last is Ca. */
+    interface Grids {
+        /** API availability in percent (higher is better). */
+        @WithDefault("99.99,99.95,99.9,99.5,99.0,98.0,95.0")
+        List<Double> apiAvailability();
+
+        /** Median latency in ms (lower is better). */
+        @WithDefault("60,100,150,250,400,800,2000")
+        List<Double> latencyP50();
+
+        @WithDefault("150,250,400,600,1000,2000,5000")
+        List<Double> latencyP95();
+
+        @WithDefault("300,500,800,1200,2000,4000,10000")
+        List<Double> latencyP99();
+    }
+
+    interface Caps {
+        /** API availability (percent) below which the rating is capped … */
+        @WithDefault("99.0")
+        double availabilityBelow();
+
+        /** … at this notch. */
+        @WithDefault("B1")
+        String availabilityCap();
+    }
+}

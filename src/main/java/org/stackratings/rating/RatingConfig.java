@@ -1,0 +1,13 @@
+package org.stackratings.rating;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** When the rating engine runs. */
+@ConfigMapping(prefix = "stackratings.rating")
+public interface RatingConfig {
+
+    /** How often every member is re-rated (a Quarkus scheduler interval such as {@code 60s}). */
+    @WithDefault("60s")
+    String interval();
+}
