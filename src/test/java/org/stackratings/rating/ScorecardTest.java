@@ -1,0 +1,139 @@
+package org.stackratings.rating;
+
+import org.junit.jupiter.api.Test;
+import org.stackratings.measurement.WindowStatistics;
+import org.stackratings.measurement.WindowStatistics.OperationStatistics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScorecardTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final Duration INTERVAL = Duration.ofMinutes(1);
+    private final Scorecard scorecard = new Scorecard(MethodologyFixture.methodology(Map.of()));
+
+    @Test
+    void ratesAPerfectFastCloudAaa() {
+        ScorecardResult result = scorecard.rate(stats(0.0, 20, 30, 40, fullCoverage()), INTERVAL);
+        assertThat(result.indicated()).isEqualTo(Notch.AAA);
+        assertThat(result.score()).isGreaterThanOrEqualTo(95);
+        assertThat(result.methodologyVersion()).isEqualTo("2026.1-draft");
+    }
+
+    @Test
+    void betterAvailabilityNeverGivesAWorseNotch() {
+        Notch previous = null;
+        for (int step = 1000; step >= 0; step--) {
+            double errorRate = step * 0.0005;
+            Notch notch = scorecard.rate(stats(errorRate, 100, 200, 300, fullCoverage()), INTERVAL).indicated();
+            if (previous != null) {
+                assertThat(notch.ordinal()).as("error rate %s", errorRate).isLessThanOrEqualTo(previous.ordinal());
+            }
+            previous = notch;
+        }
+        assertThat(previous).as("no errors, p50 100 ms").isIn(Notch.AAA, Notch.AA1);
+    }
+
+    @Test
+    void lowerLatencyNeverGivesAWorseNotch() {
+        Notch previous = null;
+        for (double p50 = 5000; p50 >= 1; p50 *= 0.97) {
+            Notch notch = scorecard.rate(stats(0.001, p50, p50 * 2, p50 * 3, fullCoverage()), INTERVAL).indicated();
+            if (previous != null) {
+                assertThat(notch.ordinal()).as("p50 %s", p50).isLessThanOrEqualTo(previous.ordinal());
+            }
+            previous = notch;
+        }
+    }
+
+    @Test
+    void capsTheRatingWhenAvailabilityIsBelowNinetyNinePercent() {
+        // fast but failing 2 % of calls: the score alone would be far better than B1
+        ScorecardResult result = scorecard.rate(stats(0.02, 10, 15, 20, fullCoverage()), INTERVAL);
+        assertThat(result.caps()).extracting(CapApplied::code).containsExactly("AVAILABILITY_BELOW_THRESHOLD");
+        assertThat(result.indicated().ordinal()).isGreaterThanOrEqualTo(Notch.B1.ordinal());
+        assertThat(result.indicated().isAssured()).isFalse();
+    }
+
+    @Test
+    void isNotRatedWithoutEnoughHistoryOrCoverage() {
+        WindowStatistics young = new WindowStatistics(NOW.minus(Duration.ofDays(30)), NOW, NOW.minus(Duration.ofDays(2)),
+                2 * 24 * 60, operations(0, 10, 20, 30), List.of());
+        assertThat(scorecard.rate(young, INTERVAL).indicated()).isEqualTo(Notch.NR);
+        assertThat(scorecard.rate(young, INTERVAL).notRatedReason()).contains("history");
+
+        WindowStatistics sparse = new WindowStatistics(NOW.minus(Duration.ofDays(30)), NOW, NOW.minus(Duration.ofDays(60)),
+                30 * 24 * 60 / 2, operations(0, 10, 20, 30), List.of());
+        ScorecardResult result = scorecard.rate(sparse, INTERVAL);
+        assertThat(result.indicated()).isEqualTo(Notch.NR);
+        assertThat(result.notRatedReason()).contains("coverage");
+        assertThat(result.coverage().share()).isEqualTo(0.5);
+
+        WindowStatistics never = new WindowStatistics(NOW.minus(Duration.ofDays(30)), NOW, null, 0, Map.of(), List.of());
+        assertThat(scorecard.rate(never, INTERVAL).indicated()).isEqualTo(Notch.NR);
+    }
+
+    @Test
+    void inconclusiveMeasurementsDoNotLowerTheRating() {
+        WindowStatistics clean = stats(0, 20, 30, 40, fullCoverage());
+        Map<String, OperationStatistics> withAgencyFaults = new LinkedHashMap<>();
+        clean.operations().forEach((k, v) -> withAgencyFaults.put(k, new OperationStatistics(k, v.ok(), v.error(),
+                v.timeout(), 5000, v.p50(), v.p95(), v.p99())));
+        WindowStatistics faulty = new WindowStatistics(clean.from(), clean.to(), clean.firstRunAt(), clean.measuredRuns(),
+                withAgencyFaults, List.of());
+        assertThat(scorecard.rate(faulty, INTERVAL).score()).isEqualTo(scorecard.rate(clean, INTERVAL).score());
+    }
+
+    @Test
+    void mapsScoresToNotchesByThePublishedFloors() {
+        assertThat(scorecard.notchFor(100)).isEqualTo(Notch.AAA);
+        assertThat(scorecard.notchFor(95)).isEqualTo(Notch.AAA);
+        assertThat(scorecard.notchFor(94.99)).isEqualTo(Notch.AA1);
+        assertThat(scorecard.notchFor(50)).isEqualTo(Notch.BAA3);
+        assertThat(scorecard.notchFor(49.9)).isEqualTo(Notch.BA1);
+        assertThat(scorecard.notchFor(0)).isEqualTo(Notch.CA);
+    }
+
+    @Test
+    void gridsAreContinuousAndMonotone() {
+        Grid grid = Grid.latency("p95", List.of(150.0, 250.0, 400.0, 600.0, 1000.0, 2000.0, 5000.0),
+                List.of(95.0, 80.0, 65.0, 50.0, 35.0, 20.0, 5.0, 0.0));
+        double previous = 101;
+        for (double ms = 0; ms < 12000; ms += 7) {
+            double score = grid.score(ms);
+            assertThat(score).as("%s ms", ms).isLessThanOrEqualTo(previous).isBetween(0.0, 100.0);
+            previous = score;
+        }
+        assertThat(grid.score(150)).isEqualTo(95.0);
+        assertThat(grid.category(150)).isEqualTo("Aaa");
+        assertThat(grid.category(151)).isEqualTo("Aa");
+        assertThat(grid.category(6000)).isEqualTo("Ca");
+    }
+
+    private static int fullCoverage() {
+        return 30 * 24 * 60;
+    }
+
+    /** Five operations with the given error share and latency percentiles over 30 days of one-minute runs. */
+    private static WindowStatistics stats(double errorRate, double p50, double p95, double p99, long runs) {
+        return new WindowStatistics(NOW.minus(Duration.ofDays(30)), NOW, NOW.minus(Duration.ofDays(40)), runs,
+                operations(errorRate, p50, p95, p99), List.of());
+    }
+
+    private static Map<String, OperationStatistics> operations(double errorRate, double p50, double p95, double p99) {
+        Map<String, OperationStatistics> ops = new LinkedHashMap<>();
+        long calls = 43_200;
+        long errors = Math.round(calls * errorRate);
+        for (String op : List.of("identity.token.issue", "compute.flavors.list", "image.images.list",
+                "network.networks.list", "volume.volumes.list")) {
+            ops.put(op, new OperationStatistics(op, calls - errors, errors, 0, 0, p50, p95, p99));
+        }
+        return ops;
+    }
+}
