@@ -36,27 +36,29 @@ public record LatencyProfile(Distribution distribution, double medianMs, double 
         if (medianMs < 0 || p95Ms < 0 || minMs < 0 || maxMs < 0) {
             throw new IllegalArgumentException("latency values must not be negative");
         }
+        // canonical form: the parameters the distribution uses; the others derived or zero
         switch (distribution) {
+            case CONSTANT -> {
+                p95Ms = medianMs;
+                minMs = 0;
+                maxMs = 0;
+            }
             case UNIFORM -> {
                 if (maxMs < minMs) {
                     throw new IllegalArgumentException("maxMs must be >= minMs");
                 }
+                medianMs = (minMs + maxMs) / 2;
+                p95Ms = minMs + 0.95 * (maxMs - minMs);
             }
-            case NORMAL -> {
-                if (p95Ms < medianMs) {
-                    throw new IllegalArgumentException("p95Ms must be >= medianMs");
-                }
-            }
-            case LOGNORMAL -> {
-                if (medianMs <= 0) {
+            case NORMAL, LOGNORMAL -> {
+                if (distribution == Distribution.LOGNORMAL && medianMs <= 0) {
                     throw new IllegalArgumentException("medianMs must be > 0 for lognormal");
                 }
                 if (p95Ms < medianMs) {
                     throw new IllegalArgumentException("p95Ms must be >= medianMs");
                 }
-            }
-            case CONSTANT -> {
-                // only medianMs is used
+                minMs = 0;
+                maxMs = 0;
             }
         }
     }
@@ -66,7 +68,7 @@ public record LatencyProfile(Distribution distribution, double medianMs, double 
     }
 
     public static LatencyProfile uniform(double minMs, double maxMs) {
-        return new LatencyProfile(Distribution.UNIFORM, (minMs + maxMs) / 2, 0, minMs, maxMs);
+        return new LatencyProfile(Distribution.UNIFORM, 0, 0, minMs, maxMs);
     }
 
     public static LatencyProfile normal(double medianMs, double p95Ms) {
