@@ -1,0 +1,237 @@
+package org.stackratings.sandbox;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * Nova v2.1 under {@code /{cloud}/compute}: versions, flavors, the image proxy, servers (empty), availability zones,
+ * limits and keypairs, with microversion negotiation (2.1 .. 2.90). An optional {@code /{project_id}} after
+ * {@code /v2.1} is accepted, as real Nova does.
+ */
+public final class ComputeApi {
+
+    public static final Microversion MIN = new Microversion(2, 1);
+    public static final Microversion MAX = new Microversion(2, 90);
+    private static final String VERSION_KEY = "sandbox.compute.microversion";
+
+    public void register(ServiceRoutes routes) {
+        routes.filter("/v2\\.1(?:/.*)?", this::negotiate);
+        routes.getOpen("", this::versions);
+        routes.getOpen("/", this::versions);
+        routes.getOpen("/v2.1", this::version);
+        routes.getOpen("/v2.1/", this::version);
+        for (String prefix : new String[] {"/v2.1", "/v2.1/:project_id"}) {
+            routes.get(prefix + "/flavors", req -> flavors(req, false));
+            routes.get(prefix + "/flavors/detail", req -> flavors(req, true));
+            routes.get(prefix + "/flavors/:flavor_id", this::flavor);
+            routes.get(prefix + "/flavors/:flavor_id/os-extra_specs", this::extraSpecs);
+            routes.get(prefix + "/images", req -> images(req, false));
+            routes.get(prefix + "/images/detail", req -> images(req, true));
+            routes.get(prefix + "/images/:image_id", this::image);
+            routes.get(prefix + "/servers", this::servers);
+            routes.get(prefix + "/servers/detail", this::servers);
+            routes.get(prefix + "/os-availability-zone", this::availabilityZones);
+            routes.get(prefix + "/limits", this::limits);
+            routes.get(prefix + "/os-keypairs", this::keypairs);
+        }
+    }
+
+    private void negotiate(RoutingContext ctx) {
+        String header = ctx.request().getHeader("OpenStack-API-Version");
+        String legacy = ctx.request().getHeader("X-OpenStack-Nova-API-Version");
+        Microversion version;
+        try {
+            version = Microversion.requested(header, "compute", MAX)
+                    .or(() -> Optional.ofNullable(legacy).map(v -> Microversion.parse(v, MAX)))
+                    .orElse(MIN);
+        } catch (IllegalArgumentException e) {
+            notAcceptable(ctx, "Invalid format for API version: " + e.getMessage());
+            return;
+        }
+        if (!version.within(MIN, MAX)) {
+            notAcceptable(ctx, "Version " + version + " is not supported by the API. Minimum is " + MIN
+                    + " and maximum is " + MAX + ".");
+            return;
+        }
+        ctx.put(VERSION_KEY, version);
+        ctx.response()
+                .putHeader("OpenStack-API-Version", "compute " + version)
+                .putHeader("X-OpenStack-Nova-API-Version", version.toString())
+                .putHeader("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version");
+        ctx.next();
+    }
+
+    private static void notAcceptable(RoutingContext ctx, String message) {
+        ctx.response().setStatusCode(406).putHeader("Content-Type", "application/json")
+                .end(OpenStackService.COMPUTE.errorBody(406, message).encode());
+    }
+
+    private static Microversion microversion(ApiRequest req) {
+        return req.context().get(VERSION_KEY);
+    }
+
+    private static JsonArray links(ApiRequest req, String kind, String id) {
+        String base = req.serviceBase();
+        return new JsonArray()
+                .add(new JsonObject().put("rel", "self").put("href", base + "/v2.1/" + kind + "/" + id))
+                .add(new JsonObject().put("rel", "bookmark").put("href", base + "/" + kind + "/" + id));
+    }
+
+    private JsonObject versionEntry(ApiRequest req, boolean current) {
+        return current
+                ? new JsonObject().put("id", "v2.1").put("status", "CURRENT").put("version", MAX.toString())
+                        .put("min_version", MIN.toString()).put("updated", "2013-07-23T11:33:21Z")
+                        .put("links", new JsonArray().add(new JsonObject().put("rel", "self")
+                                .put("href", req.serviceBase() + "/v2.1/")))
+                : new JsonObject().put("id", "v2.0").put("status", "SUPPORTED").put("version", "")
+                        .put("min_version", "").put("updated", "2011-01-21T11:33:21Z")
+                        .put("links", new JsonArray().add(new JsonObject().put("rel", "self")
+                                .put("href", req.serviceBase() + "/v2/")));
+    }
+
+    private void versions(ApiRequest req) {
+        req.ok(new JsonObject().put("versions", new JsonArray()
+                .add(versionEntry(req, false))
+                .add(versionEntry(req, true))));
+    }
+
+    private void version(ApiRequest req) {
+        JsonObject v = versionEntry(req, true);
+        v.getJsonArray("links").add(new JsonObject().put("rel", "describedby").put("type", "text/html")
+                .put("href", "http://docs.openstack.org/"));
+        v.put("media-types", new JsonArray().add(new JsonObject().put("base", "application/json")
+                .put("type", "application/vnd.openstack.compute+json;version=2.1")));
+        req.ok(new JsonObject().put("version", v));
+    }
+
+    private JsonObject flavorJson(ApiRequest req, CloudInventory.Flavor f, boolean detail) {
+        Microversion mv = microversion(req);
+        JsonObject json = new JsonObject().put("id", f.id()).put("name", f.name())
+                .put("links", links(req, "flavors", f.id()));
+        if (mv.atLeast(2, 55)) {
+            json.putNull("description");
+        }
+        if (!detail) {
+            return json;
+        }
+        json.put("ram", f.ramMb())
+                .put("disk", f.diskGb())
+                .put("vcpus", f.vcpus())
+                .put("OS-FLV-EXT-DATA:ephemeral", 0)
+                .put("OS-FLV-DISABLED:disabled", false)
+                .put("os-flavor-access:is_public", true)
+                .put("rxtx_factor", 1.0);
+        if (mv.atLeast(2, 75)) {
+            json.put("swap", 0);
+        } else {
+            json.put("swap", "");
+        }
+        if (mv.atLeast(2, 61)) {
+            json.put("extra_specs", new JsonObject());
+        }
+        return json;
+    }
+
+    private void flavors(ApiRequest req, boolean detail) {
+        JsonArray list = new JsonArray();
+        req.inventory().flavors().forEach(f -> list.add(flavorJson(req, f, detail)));
+        req.ok(new JsonObject().put("flavors", list));
+    }
+
+    private void flavor(ApiRequest req) {
+        String id = req.param("flavor_id");
+        req.inventory().flavor(id).ifPresentOrElse(
+                f -> req.ok(new JsonObject().put("flavor", flavorJson(req, f, true))),
+                () -> req.fail(404, "Flavor " + id + " could not be found."));
+    }
+
+    private void extraSpecs(ApiRequest req) {
+        String id = req.param("flavor_id");
+        req.inventory().flavor(id).ifPresentOrElse(
+                f -> req.ok(new JsonObject().put("extra_specs", new JsonObject())),
+                () -> req.fail(404, "Flavor " + id + " could not be found."));
+    }
+
+    private JsonObject imageJson(ApiRequest req, CloudInventory.Image i, boolean detail) {
+        JsonArray links = links(req, "images", i.id()).add(new JsonObject().put("rel", "alternate")
+                .put("type", "application/vnd.openstack.image")
+                .put("href", req.cloudBase() + "/image/images/" + i.id()));
+        JsonObject json = new JsonObject().put("id", i.id()).put("name", i.name()).put("links", links);
+        if (detail) {
+            json.put("status", "ACTIVE")
+                    .put("progress", 100)
+                    .put("minDisk", i.minDiskGb())
+                    .put("minRam", i.minRamMb())
+                    .put("created", CloudInventory.CREATED_AT)
+                    .put("updated", CloudInventory.CREATED_AT)
+                    .put("OS-EXT-IMG-SIZE:size", i.sizeBytes())
+                    .put("metadata", new JsonObject().put("os_distro", i.osDistro()));
+        }
+        return json;
+    }
+
+    /** The image proxy was removed in microversion 2.36. */
+    private static boolean proxyGone(ApiRequest req) {
+        if (microversion(req).atLeast(2, 36)) {
+            req.fail(404, "The resource could not be found.");
+            return true;
+        }
+        return false;
+    }
+
+    private void images(ApiRequest req, boolean detail) {
+        if (proxyGone(req)) {
+            return;
+        }
+        JsonArray list = new JsonArray();
+        req.inventory().images().forEach(i -> list.add(imageJson(req, i, detail)));
+        req.ok(new JsonObject().put("images", list));
+    }
+
+    private void image(ApiRequest req) {
+        if (proxyGone(req)) {
+            return;
+        }
+        String id = req.param("image_id");
+        req.inventory().image(id).ifPresentOrElse(
+                i -> req.ok(new JsonObject().put("image", imageJson(req, i, true))),
+                () -> req.fail(404, "Image not found."));
+    }
+
+    private void servers(ApiRequest req) {
+        req.ok(new JsonObject().put("servers", new JsonArray()));
+    }
+
+    private void availabilityZones(ApiRequest req) {
+        req.ok(new JsonObject().put("availabilityZoneInfo", new JsonArray().add(new JsonObject()
+                .put("zoneName", "nova")
+                .put("zoneState", new JsonObject().put("available", true))
+                .putNull("hosts"))));
+    }
+
+    private void limits(ApiRequest req) {
+        Microversion mv = microversion(req);
+        JsonObject absolute = new JsonObject()
+                .put("maxTotalCores", 20).put("maxTotalInstances", 10).put("maxTotalRAMSize", 51200)
+                .put("maxServerMeta", 128).put("maxImageMeta", 128).put("maxTotalKeypairs", 100)
+                .put("maxServerGroups", 10).put("maxServerGroupMembers", 10)
+                .put("totalCoresUsed", 0).put("totalInstancesUsed", 0).put("totalRAMUsed", 0)
+                .put("totalServerGroupsUsed", 0);
+        if (!mv.atLeast(2, 57)) {
+            absolute.put("maxPersonality", 5).put("maxPersonalitySize", 10240);
+        }
+        if (!mv.atLeast(2, 36)) {
+            absolute.put("maxSecurityGroups", 10).put("maxSecurityGroupRules", 20)
+                    .put("maxTotalFloatingIps", 10).put("totalFloatingIpsUsed", 0)
+                    .put("totalSecurityGroupsUsed", 0);
+        }
+        req.ok(new JsonObject().put("limits", new JsonObject().put("rate", new JsonArray())
+                .put("absolute", absolute)));
+    }
+
+    private void keypairs(ApiRequest req) {
+        req.ok(new JsonObject().put("keypairs", new JsonArray()));
+    }
+}

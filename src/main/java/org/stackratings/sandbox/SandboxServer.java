@@ -1,0 +1,160 @@
+package org.stackratings.sandbox;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * An OpenStack API simulator: many named clouds on one Vert.x HTTP server, each under {@code /{cloud}}, plus the
+ * control API under {@code /_sandbox}. Non-blocking: latency and hung requests are timers.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    private static final Pattern CLOUD_PATH = Pattern.compile("/([a-z0-9][a-z0-9-]{1,62})(/.*)?");
+    private static final String SERVICE_KEY = "sandbox.service";
+    private static final long WAIT_SECONDS = 30;
+
+    private final HttpServer server;
+    private final CloudRegistry registry;
+    private final String host;
+
+    private SandboxServer(HttpServer server, CloudRegistry registry, String host) {
+        this.server = server;
+        this.registry = registry;
+        this.host = host;
+    }
+
+    /** Starts a sandbox and waits until it listens; {@code port} 0 picks a free port. */
+    public static SandboxServer start(Vertx vertx, String host, int port, List<CloudProfile> clouds) {
+        return start(vertx, host, port, clouds, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Vertx, String, int, List)}, with the clock that outage windows and token expiry follow. */
+    public static SandboxServer start(Vertx vertx, String host, int port, List<CloudProfile> clouds, Clock clock) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("SandboxServer.start blocks; do not call it on an event loop thread");
+        }
+        CloudRegistry registry = new CloudRegistry();
+        clouds.forEach(registry::put);
+        String urlHost = urlHost(host);
+        Router router = router(vertx, registry, clock, urlHost);
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+                .requestHandler(router);
+        await(server.listen(), "start the sandbox on " + host + ":" + port);
+        return new SandboxServer(server, registry, urlHost);
+    }
+
+    private static String urlHost(String host) {
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out waiting to " + what, e);
+        }
+    }
+
+    private static Router router(Vertx vertx, CloudRegistry registry, Clock clock, String urlHost) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+        new SandboxControlApi(registry).register(router);
+        router.route().pathRegex(CLOUD_PATH.pattern()).handler(ctx -> resolveCloud(ctx, registry));
+        FaultInjector faults = new FaultInjector(vertx, clock);
+        for (OpenStackService service : OpenStackService.values()) {
+            router.route().pathRegex("/[^/]+/" + service.key() + "(?:/.*)?").handler(ctx -> {
+                SimulatedCloud cloud = ctx.get(ApiRequest.CLOUD_KEY);
+                if (!cloud.profile().offers(service.key())) {
+                    notFound(ctx);
+                    return;
+                }
+                ctx.put(SERVICE_KEY, service);
+                faults.handle(ctx, cloud, service);
+            });
+        }
+        String fallbackBase = "http://" + urlHost;
+        new KeystoneApi().register(new ServiceRoutes(router, OpenStackService.IDENTITY, clock, fallbackBase));
+        new ComputeApi().register(new ServiceRoutes(router, OpenStackService.COMPUTE, clock, fallbackBase));
+        new ImageApi().register(new ServiceRoutes(router, OpenStackService.IMAGE, clock, fallbackBase));
+        new NetworkApi().register(new ServiceRoutes(router, OpenStackService.NETWORK, clock, fallbackBase));
+        new VolumeApi().register(new ServiceRoutes(router, OpenStackService.VOLUME, clock, fallbackBase));
+        router.route().last().handler(SandboxServer::notFound);
+        return router;
+    }
+
+    private static void resolveCloud(RoutingContext ctx, CloudRegistry registry) {
+        var matcher = CLOUD_PATH.matcher(ctx.normalizedPath());
+        String name = matcher.matches() ? matcher.group(1) : "";
+        registry.get(name).ifPresentOrElse(cloud -> {
+            ctx.put(ApiRequest.CLOUD_KEY, cloud);
+            ctx.next();
+        }, () -> ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                .end(OpenStackService.keystoneError(404, "No cloud named '" + name + "' in this sandbox.").encode()));
+    }
+
+    private static void notFound(RoutingContext ctx) {
+        OpenStackService service = ctx.get(SERVICE_KEY);
+        var body = service == null
+                ? OpenStackService.keystoneError(404, "The resource could not be found.")
+                : service.errorBody(404, "The resource could not be found.");
+        ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** {@code http://host:port}. */
+    public String baseUrl() {
+        return "http://" + host + ":" + port();
+    }
+
+    /** The Keystone v3 URL of {@code cloud}: {@code baseUrl()/cloud/identity/v3}. */
+    public String authUrl(String cloud) {
+        return baseUrl() + "/" + cloud + "/identity/v3";
+    }
+
+    /** Adds a cloud, or replaces the profile of an existing one (its tokens and counts are kept). */
+    public void putCloud(CloudProfile profile) {
+        registry.put(profile);
+    }
+
+    public void removeCloud(String name) {
+        registry.remove(name);
+    }
+
+    public List<String> cloudNames() {
+        return registry.names();
+    }
+
+    /** The running cloud, for tests that look at its counts or tokens. */
+    public java.util.Optional<SimulatedCloud> cloud(String name) {
+        return registry.get(name);
+    }
+
+    /** Stops listening and closes open connections; blocks until done. */
+    @Override
+    public void close() {
+        await(server.close(), "stop the sandbox");
+    }
+}

@@ -1,0 +1,103 @@
+package org.stackratings.sandbox;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** A sandbox on a free port with its own Vert.x, and a small HTTP client for it. For tests. */
+final class SandboxFixture implements AutoCloseable {
+
+    final Vertx vertx;
+    final SandboxServer server;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SandboxFixture(List<CloudProfile> clouds, Clock clock) {
+        vertx = Vertx.vertx();
+        server = SandboxServer.start(vertx, "127.0.0.1", 0, clouds, clock);
+    }
+
+    static SandboxFixture start(List<CloudProfile> clouds) {
+        return new SandboxFixture(clouds, Clock.systemUTC());
+    }
+
+    static SandboxFixture start(List<CloudProfile> clouds, Clock clock) {
+        return new SandboxFixture(clouds, clock);
+    }
+
+    static List<CloudProfile> testClouds() {
+        try (InputStream in = SandboxFixture.class.getClassLoader()
+                .getResourceAsStream("sandbox/test-clouds.yaml")) {
+            return CloudProfiles.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String passwordAuth(String user, String password, String scope) {
+        return "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":" + user
+                + ",\"password\":\"" + password + "\"}}}" + (scope == null ? "" : ",\"scope\":" + scope) + "}}";
+    }
+
+    static String byName(String user, String password) {
+        return passwordAuth("{\"name\":\"" + user + "\",\"domain\":{\"name\":\"Default\"}", password,
+                "{\"project\":{\"name\":\"probe\",\"domain\":{\"name\":\"Default\"}}}");
+    }
+
+    static String appCredential(String id, String secret) {
+        return "{\"auth\":{\"identity\":{\"methods\":[\"application_credential\"],\"application_credential\":"
+                + "{\"id\":\"" + id + "\",\"secret\":\"" + secret + "\"}}}}";
+    }
+
+    HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET();
+        if (token != null) {
+            b.header("X-Auth-Token", token);
+        }
+        return send(b.build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A project-scoped token of user {@code probe}. */
+    String token(String cloud, String password) {
+        HttpResponse<String> r = post("/" + cloud + "/identity/v3/auth/tokens", byName("probe", password));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("token issue failed: " + r.statusCode() + " " + r.body());
+        }
+        return r.headers().firstValue("X-Subject-Token").orElseThrow();
+    }
+
+    static JsonObject json(HttpResponse<String> r) {
+        return new JsonObject(r.body());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+}
