@@ -20,6 +20,13 @@ public final class ApiTestSupport {
         return RestAssured.given().header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON);
     }
 
+    /** A request that sends a YAML body (sandbox profiles) as text. */
+    public static RequestSpecification yaml() {
+        return RestAssured.given().config(RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().encodeContentTypeAs("application/yaml", ContentType.TEXT)))
+                .contentType("application/yaml");
+    }
+
     /** A slug no other test uses in this JVM. */
     public static String uniqueSlug(String prefix) {
         return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);

@@ -1,6 +1,7 @@
 package org.stackratings.openstack;
 
 import org.openstack4j.api.OSClient;
+import org.openstack4j.api.exceptions.RegionEndpointNotFoundException;
 import org.openstack4j.api.types.Facing;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.model.identity.URLResolverParams;
@@ -24,7 +25,11 @@ class OpenStack4jSession implements CloudSession {
     public boolean offers(CloudService service) {
         URLResolverParams params = URLResolverParams.create(os.getToken(), type(service))
                 .region(region).perspective(Facing.PUBLIC);
-        return new DefaultEndpointURLResolver().findURLV3(params) != null;
+        try {
+            return new DefaultEndpointURLResolver().findURLV3(params) != null;
+        } catch (RegionEndpointNotFoundException e) {
+            return false;
+        }
     }
 
     @Override

@@ -63,7 +63,7 @@ public class MeasurementResource {
     }
 
     @GET
-    @Produces("text/csv")
+    @Produces("text/csv;qs=0.5")
     @Operation(summary = "Measurements in a time range as CSV (at most 100,000 rows)")
     public String csv(@PathParam("member") String member, @QueryParam("from") String from, @QueryParam("to") String to,
                       @QueryParam("probe") String probe, @QueryParam("operation") String operation) throws JsonProcessingException {
