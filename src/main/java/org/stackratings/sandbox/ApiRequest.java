@@ -69,7 +69,7 @@ public final class ApiRequest {
 
     /** The body as a JSON object, or null when there is none or it is not a JSON object. */
     public JsonObject jsonBody() {
-        if (ctx.body() == null || ctx.body().length() == 0) {
+        if (ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
             return null;
         }
         try {
