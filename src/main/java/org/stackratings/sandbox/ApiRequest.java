@@ -1,5 +1,8 @@
 package org.stackratings.sandbox;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +13,8 @@ public final class ApiRequest {
 
     static final String CLOUD_KEY = "sandbox.cloud";
     static final String TOKEN_KEY = "sandbox.token";
+    /** {@link System#nanoTime()} before which no answer may leave (the injected latency). */
+    static final String RELEASE_AT_KEY = "sandbox.releaseAt";
 
     private final RoutingContext ctx;
     private final SimulatedCloud cloud;
@@ -64,7 +69,7 @@ public final class ApiRequest {
 
     /** The body as a JSON object, or null when there is none or it is not a JSON object. */
     public JsonObject jsonBody() {
-        if (ctx.body() == null || ctx.body().length() == 0) {
+        if (ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
             return null;
         }
         try {
@@ -92,14 +97,34 @@ public final class ApiRequest {
     }
 
     public void reply(int status, JsonObject body) {
-        if (ctx.response().closed()) {
+        send(ctx, status, body);
+    }
+
+    /** Sends a JSON answer (none if {@code body} is null) once the injected latency of the request has passed. */
+    static void send(RoutingContext ctx, int status, JsonObject body) {
+        HttpServerResponse response = ctx.response();
+        response.setStatusCode(status);
+        Buffer encoded = body == null || ctx.request().method() == HttpMethod.HEAD ? null : body.toBuffer();
+        if (body != null) {
+            response.putHeader("Content-Type", "application/json");
+        }
+        Long releaseAt = ctx.get(RELEASE_AT_KEY);
+        long waitMs = releaseAt == null ? 0 : Math.round((releaseAt - System.nanoTime()) / 1e6);
+        if (waitMs <= 0) {
+            write(response, encoded);
+        } else {
+            ctx.vertx().setTimer(waitMs, id -> write(response, encoded));
+        }
+    }
+
+    private static void write(HttpServerResponse response, Buffer body) {
+        if (response.closed()) {
             return;
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");
-        if ("HEAD".equals(ctx.request().method().name())) {
-            ctx.response().end();
+        if (body == null) {
+            response.end();
         } else {
-            ctx.response().end(body.encode());
+            response.end(body);
         }
     }
 

@@ -64,8 +64,7 @@ public final class ComputeApi {
     }
 
     private static void notAcceptable(RoutingContext ctx, String message) {
-        ctx.response().setStatusCode(406).putHeader("Content-Type", "application/json")
-                .end(OpenStackService.COMPUTE.errorBody(406, message).encode());
+        ApiRequest.send(ctx, 406, OpenStackService.COMPUTE.errorBody(406, message));
     }
 
     private static Microversion microversion(ApiRequest req) {

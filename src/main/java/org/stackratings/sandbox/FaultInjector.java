@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Decides, for each request to a cloud's service, whether it meets an outage, an injected error, and how much latency,
- * then carries it out without blocking: latency and hung requests are Vert.x timers on the event loop.
+ * then carries it out without blocking: latency and hung requests are Vert.x timers on the event loop. The latency
+ * counts from the moment the request has been read; the answer is computed at once and sent when it is due.
  */
 public final class FaultInjector {
 
@@ -37,30 +38,18 @@ public final class FaultInjector {
             return;
         }
         ctx.addBodyEndHandler(v -> cloud.stats().record(key, String.valueOf(ctx.response().getStatusCode())));
-        double latencyMs = cloud.drawLatencyMs(key);
+        // the answer is prepared at once and held until the latency has passed (see ApiRequest.send)
+        long latencyNanos = Math.round(cloud.drawLatencyMs(key) * 1_000_000);
+        ctx.put(ApiRequest.RELEASE_AT_KEY, System.nanoTime() + latencyNanos);
         if (outage.isPresent()) {
-            delay(ctx, latencyMs, () -> reply(ctx, 503, service.errorBody(503,
-                    "The service is unavailable (simulated outage).")));
+            ApiRequest.send(ctx, 503, service.errorBody(503, "The service is unavailable (simulated outage)."));
         } else if (cloud.drawError()) {
             int status = cloud.profile().errorStatus();
-            delay(ctx, latencyMs, () -> reply(ctx, status, service.errorBody(status,
-                    "The server has either erred or is incapable of performing the requested operation (simulated).")));
+            ApiRequest.send(ctx, status, service.errorBody(status,
+                    "The server has either erred or is incapable of performing the requested operation (simulated)."));
         } else {
-            delay(ctx, latencyMs, ctx::next);
+            ctx.next();
         }
-    }
-
-    private void delay(RoutingContext ctx, double latencyMs, Runnable then) {
-        long ms = Math.round(latencyMs);
-        if (ms <= 0) {
-            then.run();
-            return;
-        }
-        vertx.setTimer(ms, id -> {
-            if (!ctx.response().closed()) {
-                then.run();
-            }
-        });
     }
 
     private void hang(RoutingContext ctx, long hangMs) {
@@ -71,9 +60,5 @@ public final class FaultInjector {
         }
         long timer = vertx.setTimer(hangMs, id -> connection.close());
         ctx.response().closeHandler(v -> vertx.cancelTimer(timer));
-    }
-
-    private static void reply(RoutingContext ctx, int status, io.vertx.core.json.JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 }

@@ -193,7 +193,7 @@ public final class KeystoneApi {
             req.fail(404, "Could not find token: " + req.header("X-Subject-Token") + ".");
             return;
         }
-        req.context().response().setStatusCode(204).end();
+        req.reply(204, null);
     }
 
     private void catalog(ApiRequest req) {

@@ -84,8 +84,8 @@ public final class SandboxControlApi {
 
     private void put(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        String body = ctx.body() == null ? "" : ctx.body().asString();
-        if (body.isBlank()) {
+        String body = ctx.body().asString();
+        if (body == null || body.isBlank()) {
             error(ctx, 400, "The body must be one cloud profile (YAML or JSON).");
             return;
         }

@@ -49,7 +49,9 @@ public final class SandboxServer implements AutoCloseable {
         clouds.forEach(registry::put);
         String urlHost = urlHost(host);
         Router router = router(vertx, registry, clock, urlHost);
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+                        // OpenStack APIs speak HTTP/1.1; a TIMEOUT or RESET must close one request's connection only
+                        .setHttp2ClearTextEnabled(false))
                 .requestHandler(router);
         await(server.listen(), "start the sandbox on " + host + ":" + port);
         return new SandboxServer(server, registry, urlHost);
@@ -117,7 +119,7 @@ public final class SandboxServer implements AutoCloseable {
         var body = service == null
                 ? OpenStackService.keystoneError(404, "The resource could not be found.")
                 : service.errorBody(404, "The resource could not be found.");
-        ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json").end(body.encode());
+        ApiRequest.send(ctx, 404, body);
     }
 
     public int port() {

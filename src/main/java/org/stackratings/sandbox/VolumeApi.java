@@ -46,8 +46,7 @@ public final class VolumeApi {
     }
 
     private static void fail(RoutingContext ctx, int status, String message) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(OpenStackService.VOLUME.errorBody(status, message).encode());
+        ApiRequest.send(ctx, status, OpenStackService.VOLUME.errorBody(status, message));
     }
 
     private JsonObject versionDoc(ApiRequest req) {

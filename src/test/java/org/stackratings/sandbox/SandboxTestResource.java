@@ -2,54 +2,67 @@ package org.stackratings.sandbox;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
-/** Starts a standalone sandbox (own Vert.x, free port) for a Quarkus test; clouds from the init arg {@code profiles}. */
+/**
+ * Starts a standalone sandbox (own Vert.x, free port) for a {@code @QuarkusTest}, with the clouds of the classpath
+ * resource named by the init arg {@code profiles} (default {@code sandbox/test-clouds.yaml}). The application keeps
+ * its own sandbox off. Tests reach the server through {@link #server()}.
+ */
 public class SandboxTestResource implements QuarkusTestResourceLifecycleManager {
 
+    public static final String PROFILES_ARG = "profiles";
+    public static final String DEFAULT_PROFILES = "sandbox/test-clouds.yaml";
+
     private static volatile SandboxServer server;
+
+    private String profiles = DEFAULT_PROFILES;
     private Vertx vertx;
-    private String profiles = "sandbox/test-clouds.yaml";
+
+    /** The running sandbox of the current test resource. */
+    public static SandboxServer server() {
+        SandboxServer running = server;
+        if (running == null) {
+            throw new IllegalStateException("SandboxTestResource is not running");
+        }
+        return running;
+    }
 
     @Override
     public void init(Map<String, String> initArgs) {
-        profiles = initArgs.getOrDefault("profiles", profiles);
+        profiles = initArgs.getOrDefault(PROFILES_ARG, DEFAULT_PROFILES);
     }
 
     @Override
     public Map<String, String> start() {
-        vertx = Vertx.vertx();
+        List<CloudProfile> clouds;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(profiles)) {
             if (in == null) {
-                throw new IllegalArgumentException("no sandbox profiles at classpath:" + profiles);
+                throw new IllegalArgumentException("no classpath resource " + profiles);
             }
-            server = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.load(in));
+            clouds = CloudProfiles.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        vertx = Vertx.vertx();
+        server = SandboxServer.start(vertx, "127.0.0.1", 0, clouds);
         return Map.of("stackratings.sandbox.enabled", "false");
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.close();
-            server = null;
+        SandboxServer running = server;
+        server = null;
+        if (running != null) {
+            running.close();
         }
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().join();
+            vertx = null;
         }
-    }
-
-    /** The running sandbox of the current test. */
-    public static SandboxServer server() {
-        if (server == null) {
-            throw new IllegalStateException("the sandbox test resource is not started");
-        }
-        return server;
     }
 }
