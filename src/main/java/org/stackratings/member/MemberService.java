@@ -72,30 +72,30 @@ public class MemberService {
         changes.fire(new MemberChanged(slug, MemberChanged.Kind.WITHDRAWN));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<MemberView> find(String slug) {
         return Member.findBySlug(slug).map(MemberView::of);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<MemberView> list(PageRequest page) {
         return Member.findAll(io.quarkus.panache.common.Sort.by("slug")).page(page.page(), page.size())
                 .<Member>list().stream().map(MemberView::of).toList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public long count() {
         return Member.count();
     }
 
     /** Probe schedules of the active members. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<MemberSchedule> schedules() {
         return Member.listActive().stream().map(MemberService::schedule).toList();
     }
 
     /** The probe schedule of one member; empty when it does not exist or was withdrawn. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<MemberSchedule> schedule(String slug) {
         return Member.findBySlug(slug).filter(m -> m.status == MemberStatus.ACTIVE).map(MemberService::schedule);
     }
@@ -105,25 +105,25 @@ public class MemberService {
     }
 
     /** Every member, withdrawn or not, for rating. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<MemberStatusView> allStatuses() {
         return Member.<Member>listAll(io.quarkus.panache.common.Sort.by("slug")).stream().map(MemberStatusView::of).toList();
     }
 
     /** One member, withdrawn or not. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<MemberStatusView> status(String slug) {
         return Member.findBySlug(slug).map(MemberStatusView::of);
     }
 
     /** The database id of a member, withdrawn or not. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Long> memberId(String slug) {
         return Member.findBySlug(slug).map(m -> m.id);
     }
 
     /** The decrypted settings a probe needs; empty when the member does not exist or was withdrawn. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<MemberAccount> account(String slug) {
         return Member.findBySlug(slug).filter(m -> m.status == MemberStatus.ACTIVE).map(m -> new MemberAccount(
                 m.id, m.slug, m.authUrl, m.region, m.projectId, m.projectName, m.projectDomain,

@@ -82,7 +82,6 @@ class ApiProbeTest {
                         .add(((Number) m.get("durationMs")).doubleValue());
             }
         }
-        System.out.println("STATS " + RestAssured.get(SandboxMembersFixture.sandboxUrl() + "/_sandbox/clouds/slow/stats").asString());
         assertThat(durations).containsOnlyKeys(OPERATIONS);
         durations.forEach((operation, values) -> {
             double median = values.stream().sorted().toList().get(values.size() / 2);

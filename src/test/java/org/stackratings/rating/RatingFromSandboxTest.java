@@ -27,10 +27,10 @@ class RatingFromSandboxTest {
 
     @Test
     void aBetterCloudGetsABetterRating() {
-        String good = cloud("good", "latency: { distribution: constant, medianMs: 20 }\nerrorRate: 0");
-        String fair = cloud("fair", "latency: { distribution: constant, medianMs: 300 }\nerrorRate: 0.02\nseed: 7");
-        String poor = cloud("poor", "latency: { distribution: constant, medianMs: 900 }\nerrorRate: 0.25\nerrorStatus: 500\nseed: 9");
-        for (int i = 0; i < 12; i++) {
+        String good = cloud("good", "latency: { distribution: constant, medianMs: 5 }\nerrorRate: 0");
+        String fair = cloud("fair", "latency: { distribution: constant, medianMs: 120 }\nerrorRate: 0.05\nseed: 7");
+        String poor = cloud("poor", "latency: { distribution: constant, medianMs: 250 }\nerrorRate: 0.3\nerrorStatus: 500\nseed: 9");
+        for (int i = 0; i < 8; i++) {
             for (String slug : List.of(good, fair, poor)) {
                 admin().body("{}").post("/api/v1/members/" + slug + "/probe-runs").then().statusCode(201);
             }
@@ -81,7 +81,7 @@ class RatingFromSandboxTest {
 
     private static String cloud(String prefix, String faults) {
         String name = prefix + "-" + System.nanoTime() % 100000;
-        RestAssured.given().contentType("application/yaml")
+        org.stackratings.ApiTestSupport.yaml()
                 .body("name: " + name + "\nusers: [ { name: probe, password: pw } ]\n" + faults + "\n")
                 .put(SandboxTestResource.server().baseUrl() + "/_sandbox/clouds/" + name)
                 .then().statusCode(org.hamcrest.Matchers.lessThan(300));
