@@ -44,7 +44,9 @@ public class RatingService {
                 .collect(Collectors.toMap(r -> r.memberId, Function.identity()));
         Comparator<CurrentRating> order = query.sort() == Sort.NAME
                 ? Comparator.comparing(CurrentRating::member)
-                : Comparator.comparing((CurrentRating r) -> r.rating().ordinal()).thenComparing(CurrentRating::member);
+                : Comparator.comparing((CurrentRating r) -> r.rating().ordinal())
+                .thenComparing(r -> r.score() == null ? 0.0 : -r.score())
+                .thenComparing(CurrentRating::member);
         return members.allStatuses().stream()
                 .filter(m -> query.region() == null || query.region().equalsIgnoreCase(m.region()))
                 .map(m -> toCurrent(m, ratings.get(m.id())))

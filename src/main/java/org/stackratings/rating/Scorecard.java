@@ -176,7 +176,8 @@ public class Scorecard {
         Instant start = stats.firstRunAt().isAfter(stats.from()) ? stats.firstRunAt() : stats.from();
         long expected = Math.max(1, Duration.between(start, stats.to()).toMillis() / apiInterval.toMillis());
         double share = Math.min(1.0, (double) stats.measuredRuns() / expected);
-        return new Coverage(round4(share), stats.measuredRuns(), expected, Duration.between(stats.firstRunAt(), stats.to()));
+        return new Coverage(round4(share), stats.measuredRuns(), expected,
+                Duration.ofSeconds(Duration.between(stats.firstRunAt(), stats.to()).toSeconds()));
     }
 
     private static double round(double v) {
