@@ -35,6 +35,11 @@ public class MeasurementQuery {
         return ProbeRun.findById(runId);
     }
 
+    public List<CapabilityRecord> compliance(long memberId) {
+        return ComplianceResult.ofMember(memberId).stream().map(r -> new CapabilityRecord(r.id.capability(), r.guideline,
+                r.status, r.evidence, r.runId, r.checkedAt)).toList();
+    }
+
     public List<String> missingServices(long memberId) {
         return ServicePresence.missingFor(memberId).stream().map(p -> p.id.service()).toList();
     }

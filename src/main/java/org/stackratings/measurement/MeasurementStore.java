@@ -44,6 +44,24 @@ public class MeasurementStore {
         return run.id;
     }
 
+    /** Whether the member has a run of this probe still RUNNING that started after {@code since}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean hasRunningRun(long memberId, String probe, Instant since) {
+        return ProbeRun.count("memberId = ?1 and probe = ?2 and status = ?3 and startedAt > ?4",
+                memberId, probe, RunStatus.RUNNING, since) > 0;
+    }
+
+    /**
+     * Closes runs of this vantage still RUNNING that started before {@code before}: the agency stopped while they were
+     * in flight, so they are INCONCLUSIVE. Returns how many.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int abandonStaleRuns(String probe, Instant before) {
+        return (int) ProbeRun.update("status = ?1, finishedAt = ?2, summary = ?3 where probe = ?4 and vantage = ?5"
+                        + " and status = ?6 and startedAt < ?7", RunStatus.INCONCLUSIVE, clock.instant(),
+                "the agency stopped while this run was in flight", probe, agency.vantage(), RunStatus.RUNNING, before);
+    }
+
     /** Stores the run's measurements and closes the run, in one transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finishRun(UUID runId, String memberSlug, RunStatus status, String summary, List<OperationResult> results) {
@@ -70,6 +88,30 @@ public class MeasurementStore {
         run.summary = summary == null || summary.length() <= 1000 ? summary : summary.substring(0, 999) + "…";
         run.finishedAt = clock.instant();
         results.forEach(r -> meter(memberSlug, r));
+    }
+
+    /** A capability's result to store: status, evidence (JSON) and its measurement. */
+    public record ComplianceRecord(String capability, String status, String evidenceJson, OperationResult measurement) {
+    }
+
+    /** Closes a compliance run: its measurements and the latest result per capability, in one transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finishCompliance(UUID runId, String memberSlug, String guideline, String summary, List<ComplianceRecord> records) {
+        finishRun(runId, memberSlug, RunStatus.COMPLETED, summary, records.stream().map(ComplianceRecord::measurement).toList());
+        ProbeRun run = ProbeRun.findById(runId);
+        for (ComplianceRecord record : records) {
+            ComplianceResult result = ComplianceResult.findById(new ComplianceResult.Key(run.memberId, record.capability()));
+            if (result == null) {
+                result = new ComplianceResult();
+                result.id = new ComplianceResult.Key(run.memberId, record.capability());
+                result.persist();
+            }
+            result.guideline = guideline;
+            result.status = record.status();
+            result.evidence = record.evidenceJson();
+            result.runId = runId;
+            result.checkedAt = record.measurement().startedAt();
+        }
     }
 
     /**

@@ -26,6 +26,26 @@ public class WindowStatisticsQuery {
         this.measurements = measurements;
     }
 
+    /** The api probe's statistics (coverage, availability, latency), the lifecycle probe's, and the latest compliance. */
+    public WindowStatistics forWindow(long memberId, Instant from, Instant to) {
+        WindowStatistics api = forWindow(memberId, "api", from, to);
+        WindowStatistics lifecycle = forWindow(memberId, "lifecycle", from, to);
+        return new WindowStatistics(api.from(), api.to(), api.firstRunAt(), api.measuredRuns(), api.operations(),
+                api.missingServices(), lifecycle.operations(), compliance(memberId));
+    }
+
+    private WindowStatistics.ComplianceSummary compliance(long memberId) {
+        List<ComplianceResult> results = ComplianceResult.ofMember(memberId);
+        if (results.isEmpty()) {
+            return null;
+        }
+        long passed = results.stream().filter(r -> "PASS".equals(r.status)).count();
+        List<String> failed = results.stream().filter(r -> "FAIL".equals(r.status)).map(r -> r.id.capability()).toList();
+        long notChecked = results.size() - passed - failed.size();
+        Instant checkedAt = results.stream().map(r -> r.checkedAt).max(Instant::compareTo).orElse(null);
+        return new WindowStatistics.ComplianceSummary(results.get(0).guideline, passed, failed.size(), notChecked, checkedAt, failed);
+    }
+
     public WindowStatistics forWindow(long memberId, String probe, Instant from, Instant to) {
         Instant firstRun = (Instant) em.createQuery(
                         "select min(r.startedAt) from ProbeRun r where r.memberId = :m and r.probe = :p", Instant.class)

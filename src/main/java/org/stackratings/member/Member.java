@@ -54,6 +54,20 @@ public class Member extends PanacheEntityBase {
     public boolean apiProbeEnabled;
     @Column(name = "api_probe_interval_seconds")
     public int apiProbeIntervalSeconds;
+    @Column(name = "lifecycle_probe_enabled")
+    public boolean lifecycleProbeEnabled;
+    @Column(name = "lifecycle_probe_interval_seconds")
+    public int lifecycleProbeIntervalSeconds;
+    @Column(name = "compliance_probe_enabled")
+    public boolean complianceProbeEnabled;
+    @Column(name = "compliance_probe_interval_seconds")
+    public int complianceProbeIntervalSeconds;
+    @Column(name = "probe_flavor")
+    public String probeFlavor;
+    @Column(name = "probe_image")
+    public String probeImage;
+    @Column(name = "probe_network")
+    public String probeNetwork;
     @Enumerated(EnumType.STRING)
     public MemberStatus status;
     @Column(name = "created_at")

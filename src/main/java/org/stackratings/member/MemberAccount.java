@@ -21,7 +21,10 @@ public record MemberAccount(
         String applicationCredentialId,
         String secret,
         List<String> allowedHosts,
-        Duration apiInterval) {
+        Duration apiInterval,
+        String flavor,
+        String image,
+        String network) {
 
     @Override
     public String toString() {

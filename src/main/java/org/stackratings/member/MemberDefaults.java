@@ -13,7 +13,15 @@ public interface MemberDefaults {
     @WithDefault("PT60S")
     Duration apiInterval();
 
-    /** Shortest cadence a member may ask for. */
+    /** Cadence of the {@code lifecycle} probe when a member does not set one. */
+    @WithDefault("PT15M")
+    Duration lifecycleInterval();
+
+    /** Cadence of the {@code compliance} probe when a member does not set one. */
+    @WithDefault("PT24H")
+    Duration complianceInterval();
+
+    /** Shortest cadence a member may ask for (any probe). */
     @WithDefault("PT10S")
     Duration minApiInterval();
 }

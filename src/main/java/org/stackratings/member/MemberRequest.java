@@ -71,10 +71,23 @@ public record MemberRequest(
     }
 
     /** Which probes run and how often. */
-    public record Probes(@Valid ApiProbe api) {
+    public record Probes(@Valid ApiProbe api, @Valid LifecycleProbe lifecycle, @Valid ComplianceProbe compliance) {
     }
 
     /** The {@code api} probe: enabled by default, at the default cadence unless an ISO-8601 interval is given. */
     public record ApiProbe(Boolean enabled, Duration interval) {
+    }
+
+    /**
+     * The {@code lifecycle} probe boots and deletes a test instance: off unless enabled, because it uses the member's
+     * quota. Flavor, image and network are names or ids; when absent the probe picks the smallest flavor, a public
+     * cirros-like image and the project's network.
+     */
+    public record LifecycleProbe(Boolean enabled, Duration interval, @Size(max = 255) String flavor,
+                                 @Size(max = 255) String image, @Size(max = 255) String network) {
+    }
+
+    /** The {@code compliance} probe checks the interoperability guideline's required capabilities; off unless enabled. */
+    public record ComplianceProbe(Boolean enabled, Duration interval) {
     }
 }

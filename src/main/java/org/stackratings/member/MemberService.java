@@ -101,7 +101,13 @@ public class MemberService {
     }
 
     private static MemberSchedule schedule(Member m) {
-        return new MemberSchedule(m.slug, m.apiProbeEnabled, Duration.ofSeconds(m.apiProbeIntervalSeconds));
+        return new MemberSchedule(m.slug, when(m.apiProbeEnabled, m.apiProbeIntervalSeconds),
+                when(m.lifecycleProbeEnabled, m.lifecycleProbeIntervalSeconds),
+                when(m.complianceProbeEnabled, m.complianceProbeIntervalSeconds));
+    }
+
+    private static Optional<Duration> when(boolean enabled, int seconds) {
+        return enabled ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
     }
 
     /** Every member, withdrawn or not, for rating. */
@@ -129,7 +135,7 @@ public class MemberService {
                 m.id, m.slug, m.authUrl, m.region, m.projectId, m.projectName, m.projectDomain,
                 m.credentialType, m.username, m.userDomain, m.applicationCredentialId,
                 cipher.decrypt(m.secretCiphertext, m.slug), m.allowedHostList(),
-                Duration.ofSeconds(m.apiProbeIntervalSeconds)));
+                Duration.ofSeconds(m.apiProbeIntervalSeconds), m.probeFlavor, m.probeImage, m.probeNetwork));
     }
 
     private Member activeMember(String slug) {
@@ -160,21 +166,33 @@ public class MemberService {
         }
         member.allowedHosts = request.allowedHosts() == null ? null
                 : String.join(",", request.allowedHosts().stream().map(String::trim).map(String::toLowerCase).toList());
-        MemberRequest.ApiProbe api = request.probes() == null ? null : request.probes().api();
+        MemberRequest.Probes probes = request.probes() == null ? new MemberRequest.Probes(null, null, null) : request.probes();
+        MemberRequest.ApiProbe api = probes.api();
         member.apiProbeEnabled = api == null || api.enabled() == null || api.enabled();
-        member.apiProbeIntervalSeconds = (int) interval(api == null ? null : api.interval()).toSeconds();
+        member.apiProbeIntervalSeconds = seconds("api", api == null ? null : api.interval(), defaults.apiInterval());
+        MemberRequest.LifecycleProbe lifecycle = probes.lifecycle();
+        member.lifecycleProbeEnabled = lifecycle != null && Boolean.TRUE.equals(lifecycle.enabled());
+        member.lifecycleProbeIntervalSeconds = seconds("lifecycle", lifecycle == null ? null : lifecycle.interval(),
+                defaults.lifecycleInterval());
+        member.probeFlavor = lifecycle == null ? null : blankToNull(lifecycle.flavor());
+        member.probeImage = lifecycle == null ? null : blankToNull(lifecycle.image());
+        member.probeNetwork = lifecycle == null ? null : blankToNull(lifecycle.network());
+        MemberRequest.ComplianceProbe compliance = probes.compliance();
+        member.complianceProbeEnabled = compliance != null && Boolean.TRUE.equals(compliance.enabled());
+        member.complianceProbeIntervalSeconds = seconds("compliance", compliance == null ? null : compliance.interval(),
+                defaults.complianceInterval());
         member.updatedAt = clock.instant();
     }
 
-    private Duration interval(Duration requested) {
+    private int seconds(String probe, Duration requested, Duration fallback) {
         if (requested == null) {
-            return defaults.apiInterval();
+            return (int) fallback.toSeconds();
         }
-        if (requested.compareTo(defaults.minApiInterval()) < 0 || requested.compareTo(Duration.ofHours(24)) > 0) {
-            throw ProblemException.badRequest("probes.api.interval must be between " + defaults.minApiInterval()
-                    + " and PT24H, got " + requested);
+        if (requested.compareTo(defaults.minApiInterval()) < 0 || requested.compareTo(Duration.ofDays(7)) > 0) {
+            throw ProblemException.badRequest("probes." + probe + ".interval must be between " + defaults.minApiInterval()
+                    + " and P7D, got " + requested);
         }
-        return requested;
+        return (int) requested.toSeconds();
     }
 
     private static String blankToNull(String value) {

@@ -27,10 +27,17 @@ public record MemberView(
                                   String applicationCredentialId, boolean secretStored) {
     }
 
-    public record ProbesView(ApiProbeView api) {
+    public record ProbesView(ApiProbeView api, LifecycleProbeView lifecycle, ApiProbeView compliance) {
     }
 
     public record ApiProbeView(boolean enabled, String interval) {
+    }
+
+    public record LifecycleProbeView(boolean enabled, String interval, String flavor, String image, String network) {
+    }
+
+    private static String seconds(int seconds) {
+        return java.time.Duration.ofSeconds(seconds).toString();
     }
 
     static MemberView of(Member m) {
@@ -39,7 +46,10 @@ public record MemberView(
                 new CredentialsView(m.credentialType, m.username, m.userDomain, m.applicationCredentialId,
                         m.secretCiphertext != null),
                 m.allowedHostList(),
-                new ProbesView(new ApiProbeView(m.apiProbeEnabled, java.time.Duration.ofSeconds(m.apiProbeIntervalSeconds).toString())),
+                new ProbesView(new ApiProbeView(m.apiProbeEnabled, seconds(m.apiProbeIntervalSeconds)),
+                        new LifecycleProbeView(m.lifecycleProbeEnabled, seconds(m.lifecycleProbeIntervalSeconds),
+                                m.probeFlavor, m.probeImage, m.probeNetwork),
+                        new ApiProbeView(m.complianceProbeEnabled, seconds(m.complianceProbeIntervalSeconds))),
                 m.status, m.createdAt, m.updatedAt, m.withdrawnAt);
     }
 }

@@ -33,8 +33,7 @@ public class OpenStack4jCloudClient implements CloudClient {
                     ? OSFactory.clientFromToken(ApplicationCredentialLogin.issueToken(authUrl,
                     account.applicationCredentialId(), account.secret(), limits), Facing.PUBLIC, config)
                     : passwordBuilder(account, authUrl, config).authenticate();
-            os.useRegion(account.region());
-            return new OpenStack4jSession(os, account.region());
+            return new OpenStack4jSession(os.getToken(), config, account.region(), authUrl, resolver, limits);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CloudCallException(CloudFailure.TIMEOUT, null, "InterruptedException",

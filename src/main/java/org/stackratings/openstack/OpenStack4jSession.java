@@ -1,68 +1,240 @@
 package org.stackratings.openstack;
 
+import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient;
 import org.openstack4j.api.exceptions.RegionEndpointNotFoundException;
 import org.openstack4j.api.types.Facing;
 import org.openstack4j.api.types.ServiceType;
+import org.openstack4j.core.transport.Config;
+import org.openstack4j.model.common.ActionResponse;
+import org.openstack4j.model.compute.Flavor;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.compute.builder.ServerCreateBuilder;
 import org.openstack4j.model.identity.URLResolverParams;
+import org.openstack4j.model.identity.v3.Token;
+import org.openstack4j.model.image.v2.Image;
+import org.openstack4j.model.network.Network;
+import org.openstack4j.openstack.OSFactory;
 import org.openstack4j.openstack.identity.internal.DefaultEndpointURLResolver;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** A {@link CloudSession} over an authenticated openstack4j client (thread-bound). */
+/**
+ * A {@link CloudSession} over an openstack4j token. openstack4j keeps its session in a thread-local, so every call
+ * first binds a client for the token to the calling thread ({@code OSFactory.clientFromToken}: no request is sent).
+ */
 class OpenStack4jSession implements CloudSession {
 
-    private final OSClient.OSClientV3 os;
-    private final String region;
+    private static final int MAX_BODY = 64 * 1024;
 
-    OpenStack4jSession(OSClient.OSClientV3 os, String region) {
-        this.os = os;
+    private final Token token;
+    private final Config config;
+    private final String region;
+    private final String authUrl;
+    private final AllowedHostsResolver resolver;
+    private final CallLimits limits;
+    private final HttpClient http;
+
+    OpenStack4jSession(Token token, Config config, String region, String authUrl, AllowedHostsResolver resolver, CallLimits limits) {
+        this.token = token;
+        this.config = config;
         this.region = region;
+        this.authUrl = authUrl;
+        this.resolver = resolver;
+        this.limits = limits;
+        this.http = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private OSClient.OSClientV3 os() {
+        OSClient.OSClientV3 os = OSFactory.clientFromToken(token, Facing.PUBLIC, config);
+        os.useRegion(region);
+        return os;
     }
 
     @Override
     public boolean offers(CloudService service) {
-        URLResolverParams params = URLResolverParams.create(os.getToken(), type(service))
-                .region(region).perspective(Facing.PUBLIC);
-        try {
-            return new DefaultEndpointURLResolver().findURLV3(params) != null;
-        } catch (RegionEndpointNotFoundException e) {
-            return false;
-        }
+        return endpoint(service).isPresent();
+    }
+
+    @Override
+    public String projectId() {
+        return token.getProject() == null ? null : token.getProject().getId();
     }
 
     @Override
     public int listFlavors() {
-        return call("compute.flavors.list", () -> os.compute().flavors().list());
+        return call("compute.flavors.list", () -> os().compute().flavors().list()).size();
     }
 
     @Override
     public int listImages() {
-        return call("image.images.list", () -> os.imagesV2().list());
+        return call("image.images.list", () -> os().imagesV2().list()).size();
     }
 
     @Override
     public int listNetworks() {
-        return call("network.networks.list", () -> os.networking().network().list());
+        return call("network.networks.list", () -> os().networking().network().list()).size();
     }
 
     @Override
     public int listVolumes() {
-        return call("volume.volumes.list", () -> os.blockStorage().volumes().list());
+        return call("volume.volumes.list", () -> os().blockStorage().volumes().list()).size();
     }
 
-    private int call(String operation, Supplier<List<?>> request) {
+    @Override
+    public String pickFlavor(String wanted) {
+        List<? extends Flavor> flavors = call("compute.flavors.list", () -> os().compute().flavors().list());
+        return flavors.stream()
+                .filter(f -> wanted == null || wanted.equals(f.getId()) || wanted.equals(f.getName()))
+                .min(Comparator.<Flavor>comparingInt(Flavor::getRam).thenComparingInt(Flavor::getVcpus).thenComparingInt(Flavor::getDisk))
+                .map(Flavor::getId)
+                .orElseThrow(() -> missing("compute.flavors.list", wanted == null ? "the cloud lists no flavor" : "no flavor named '" + wanted + "'"));
+    }
+
+    @Override
+    public String pickImage(String wanted) {
+        List<? extends Image> images = call("image.images.list", () -> os().imagesV2().list());
+        return images.stream()
+                .filter(i -> wanted == null ? i.getStatus() == Image.ImageStatus.ACTIVE
+                        : wanted.equals(i.getId()) || wanted.equals(i.getName()))
+                .min(Comparator.comparing((Image i) -> i.getName() == null || !i.getName().toLowerCase(Locale.ROOT).contains("cirros"))
+                        .thenComparing(i -> i.getVisibility() != Image.ImageVisibility.PUBLIC))
+                .map(Image::getId)
+                .orElseThrow(() -> missing("image.images.list", wanted == null ? "the cloud lists no active image" : "no image named '" + wanted + "'"));
+    }
+
+    @Override
+    public Optional<String> pickNetwork(String wanted) {
+        if (wanted == null && !offers(CloudService.NETWORK)) {
+            return Optional.empty();
+        }
+        List<? extends Network> networks = call("network.networks.list", () -> os().networking().network().list());
+        Optional<String> id = networks.stream()
+                .filter(n -> wanted == null ? !Boolean.TRUE.equals(n.isRouterExternal()) : wanted.equals(n.getId()) || wanted.equals(n.getName()))
+                .map(Network::getId)
+                .findFirst();
+        if (wanted != null && id.isEmpty()) {
+            throw missing("network.networks.list", "no network named '" + wanted + "'");
+        }
+        return id;
+    }
+
+    @Override
+    public String createServer(ServerRequest request) {
+        ServerCreateBuilder builder = Builders.server().name(request.name()).flavor(request.flavorId())
+                .image(request.imageId()).addMetadata(request.metadata());
+        if (request.networkId() != null) {
+            builder.networks(List.of(request.networkId()));
+        }
+        Server server = call("compute.server.create", () -> os().compute().servers().boot(builder.build()));
+        if (server == null || server.getId() == null) {
+            throw new CloudCallException(CloudFailure.MALFORMED_RESPONSE, null, "NoServerId",
+                    "compute.server.create: the answer carried no server id", null);
+        }
+        return server.getId();
+    }
+
+    @Override
+    public Optional<ServerState> server(String id) {
+        Server server = call("compute.server.get", () -> os().compute().servers().get(id));
+        return Optional.ofNullable(server).map(OpenStack4jSession::state);
+    }
+
+    @Override
+    public void deleteServer(String id) {
+        ActionResponse response = call("compute.server.delete", () -> os().compute().servers().delete(id));
+        if (response != null && !response.isSuccess() && response.getCode() != 404) {
+            throw new CloudCallException(response.getCode() >= 400 ? CloudFailure.HTTP_ERROR : CloudFailure.MALFORMED_RESPONSE,
+                    response.getCode(), "DeleteRefused", "compute.server.delete: HTTP " + response.getCode() + " " + response.getFault(), null);
+        }
+    }
+
+    @Override
+    public List<ServerState> listServers() {
+        List<? extends Server> servers = call("compute.servers.list", () -> os().compute().servers().list(true));
+        return servers.stream().map(OpenStack4jSession::state).toList();
+    }
+
+    @Override
+    public ApiAnswer call(ApiCall call) {
+        String base = call.service() == CloudService.IDENTITY ? authUrl
+                : endpoint(call.service()).orElseThrow(() -> new CloudCallException(CloudFailure.HTTP_ERROR, null,
+                "ServiceMissing", call.describe() + ": the catalog lists no " + call.service() + " endpoint", null));
+        String url = call.root() ? root(base) : strip(base) + call.path();
+        resolver.check(url);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(limits.readTimeout())
+                .header("X-Auth-Token", token.getId()).header("Accept", "application/json")
+                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(call.body()));
+        if (call.body() != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (call.subjectIsOwnToken()) {
+            request.header("X-Subject-Token", token.getId());
+        }
+        long start = System.nanoTime();
         try {
-            List<?> items = request.get();
-            if (items == null) {
-                throw new CloudCallException(CloudFailure.MALFORMED_RESPONSE, null, "EmptyAnswer",
-                        operation + ": the answer held no list", null);
-            }
-            return items.size();
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = response.body();
+            String text = new String(body, 0, Math.min(body.length, MAX_BODY), java.nio.charset.StandardCharsets.UTF_8);
+            return new ApiAnswer(url, response.statusCode(), text, (System.nanoTime() - start) / 1_000_000.0);
+        } catch (IOException e) {
+            throw FailureClassifier.classify(call.describe(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudCallException(CloudFailure.TIMEOUT, null, "InterruptedException", call.describe() + ": interrupted", e);
+        }
+    }
+
+    private Optional<String> endpoint(CloudService service) {
+        URLResolverParams params = URLResolverParams.create(token, type(service)).region(region).perspective(Facing.PUBLIC);
+        try {
+            return Optional.ofNullable(new DefaultEndpointURLResolver().findURLV3(params));
+        } catch (RegionEndpointNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The unversioned root of an endpoint: {@code http://h/compute/v2.1/abc} → {@code http://h/compute/}. */
+    static String root(String endpoint) {
+        String url = strip(endpoint);
+        String[] versioned = url.split("/(v\\d+(\\.\\d+)?)(/|$)", 2);
+        return versioned[0] + "/";
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static <T> T call(String operation, Supplier<T> request) {
+        try {
+            return request.get();
         } catch (RuntimeException e) {
             throw FailureClassifier.classify(operation, e);
         }
+    }
+
+    private static CloudCallException missing(String operation, String what) {
+        return new CloudCallException(CloudFailure.MALFORMED_RESPONSE, null, "NotFound", operation + ": " + what, null);
+    }
+
+    private static ServerState state(Server s) {
+        return new ServerState(s.getId(), s.getName(), s.getStatus() == null ? null : s.getStatus().name(),
+                s.getFault() == null ? null : s.getFault().getMessage(),
+                s.getMetadata() == null ? Map.of() : Map.copyOf(s.getMetadata()),
+                s.getCreated() == null ? null : Instant.ofEpochMilli(s.getCreated().getTime()));
     }
 
     private static ServiceType type(CloudService service) {

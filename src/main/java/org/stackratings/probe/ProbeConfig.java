@@ -27,6 +27,38 @@ public interface ProbeConfig {
     @WithDefault("32")
     int workers();
 
+    /** The lifecycle probe: deadlines, polling and the reaper. */
+    Lifecycle lifecycle();
+
+    interface Lifecycle {
+        /** Longest a server may take from create to ACTIVE before the run records TIMEOUT. */
+        @WithDefault("PT5M")
+        Duration activeDeadline();
+
+        /** Longest a server may take from delete to gone before the run records TIMEOUT. */
+        @WithDefault("PT3M")
+        Duration deleteDeadline();
+
+        /** First poll after create or delete; later polls back off by 1.5× up to {@link #pollMax()}. */
+        @WithDefault("PT1S")
+        Duration pollInitial();
+
+        @WithDefault("PT10S")
+        Duration pollMax();
+
+        /** Threads that drive lifecycle runs (each step is one short API call; runs wait between polls without a thread). */
+        @WithDefault("4")
+        int threads();
+
+        /** Probe servers older than this are deleted by the reaper. */
+        @WithDefault("PT30M")
+        Duration reaperTtl();
+
+        /** How often the reaper looks for leaked probe servers (a Quarkus scheduler interval). */
+        @WithDefault("5m")
+        String reaperInterval();
+    }
+
     /**
      * URLs the agency calls to check its own network before blaming a member for a connection failure or
      * timeout. When set and none answers, such failures are recorded INCONCLUSIVE.

@@ -3,5 +3,10 @@ package org.stackratings.probe;
 import jakarta.validation.constraints.Pattern;
 
 /** Body of {@code POST /members/{member}/probe-runs}; the probe defaults to {@code api}. */
-public record ProbeRunRequest(@Pattern(regexp = "^api$", message = "must be 'api' (the lifecycle and compliance probes come later)") String probe) {
+public record ProbeRunRequest(
+        @Pattern(regexp = "^(api|lifecycle|compliance)$", message = "must be 'api', 'lifecycle' or 'compliance'") String probe) {
+
+    String probeOrDefault() {
+        return probe == null ? ApiProbe.NAME : probe;
+    }
 }

@@ -35,14 +35,22 @@ public class ProbeRunResource {
         this.runs = runs;
     }
 
-    /** Runs the probe synchronously (bounded by the run deadline) and answers 201 with its measurements. */
+    /**
+     * Runs a probe now. The api and compliance probes run to the end (bounded by their deadlines): 201 with the
+     * measurements. The lifecycle probe takes minutes: 202 with the run, to be read back at its Location.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response run(@PathParam("member") String member, @Valid ProbeRunRequest request, UriInfo uri) {
-        UUID id = runner.runApiProbe(member, RunTrigger.MANUAL)
-                .orElseThrow(() -> ProblemException.notFound("active member", member));
-        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
-                .entity(runs.view(member, id)).build();
+        String probe = request == null ? ApiProbe.NAME : request.probeOrDefault();
+        if (runs.memberExists(member).isEmpty()) {
+            throw ProblemException.notFound("active member", member);
+        }
+        UUID id = runner.run(probe, member, RunTrigger.MANUAL).orElseThrow(() -> ProblemException.conflict(
+                "no " + probe + " run was started for '" + member + "': a lifecycle run is still in flight (at most one probe server per member)"));
+        java.net.URI location = uri.getAbsolutePathBuilder().path(id.toString()).build();
+        return (LifecycleProbe.NAME.equals(probe) ? Response.accepted() : Response.created(location))
+                .location(location).entity(runs.view(member, id)).build();
     }
 
     @GET

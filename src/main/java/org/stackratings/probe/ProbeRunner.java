@@ -7,6 +7,7 @@ import org.stackratings.measurement.OperationResult;
 import org.stackratings.measurement.Outcome;
 import org.stackratings.measurement.RunStatus;
 import org.stackratings.measurement.RunTrigger;
+import org.stackratings.compliance.ComplianceProbe;
 import org.stackratings.member.CredentialType;
 import org.stackratings.member.MemberAccount;
 import org.stackratings.member.MemberService;
@@ -43,9 +44,12 @@ public class ProbeRunner {
     private final AgencySelfCheck selfCheck;
     private final ProbeConfig config;
     private final Clock clock;
+    private final LifecycleProbe lifecycle;
+    private final ComplianceProbe compliance;
 
     public ProbeRunner(MemberService members, MeasurementStore store, ApiProbe apiProbe, ProbeWorkers workers,
-                       AgencySelfCheck selfCheck, ProbeConfig config, Clock clock) {
+                       AgencySelfCheck selfCheck, ProbeConfig config, Clock clock, LifecycleProbe lifecycle,
+                       ComplianceProbe compliance) {
         this.members = members;
         this.store = store;
         this.apiProbe = apiProbe;
@@ -53,6 +57,32 @@ public class ProbeRunner {
         this.selfCheck = selfCheck;
         this.config = config;
         this.clock = clock;
+        this.lifecycle = lifecycle;
+        this.compliance = compliance;
+    }
+
+    /**
+     * Runs a probe by name. The api and compliance probes run to the end (bounded by the run deadline); the
+     * lifecycle probe is started and runs on (its run id is returned at once). Empty when the member does not exist,
+     * was withdrawn, or (lifecycle) already has a run in flight.
+     */
+    public Optional<UUID> run(String probe, String slug, RunTrigger trigger) {
+        return switch (probe) {
+            case ApiProbe.NAME -> runApiProbe(slug, trigger);
+            case LifecycleProbe.NAME -> decrypted(slug).flatMap(a -> lifecycle.start(a, trigger));
+            case ComplianceProbe.NAME -> decrypted(slug).map(a -> compliance.run(a, cloudAccount(a),
+                    new CallLimits(config.connectTimeout(), config.readTimeout()), trigger));
+            default -> throw new IllegalArgumentException("unknown probe " + probe);
+        };
+    }
+
+    private Optional<MemberAccount> decrypted(String slug) {
+        try {
+            return members.account(slug);
+        } catch (CredentialDecryptionException e) {
+            LOG.errorf("Cannot decrypt the credentials of member %s: %s", slug, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Runs the api probe; empty when the member does not exist or was withdrawn. */
@@ -129,7 +159,7 @@ public class ProbeRunner {
         return runId;
     }
 
-    private static CloudAccount cloudAccount(MemberAccount a) {
+    static CloudAccount cloudAccount(MemberAccount a) {
         return new CloudAccount(a.authUrl(), a.region(), a.projectId(), a.projectName(), a.projectDomain(),
                 a.credentialType() == CredentialType.APPLICATION_CREDENTIAL, a.username(), a.userDomain(),
                 a.applicationCredentialId(), a.secret(), new HashSet<>(a.allowedHosts()));

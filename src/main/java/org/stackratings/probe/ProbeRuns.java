@@ -34,6 +34,11 @@ public class ProbeRuns {
                 query.ofRun(runId).stream().map(m -> MeasurementView.of(member, m)).toList()));
     }
 
+    /** The member's id when it is active (probes run only for active members). */
+    java.util.Optional<Long> memberExists(String member) {
+        return members.schedule(member).flatMap(s -> members.memberId(member));
+    }
+
     ProbeRunView view(String member, UUID runId) {
         return find(member, runId).orElseThrow();
     }

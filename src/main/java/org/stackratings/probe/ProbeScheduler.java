@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ProbeScheduler {
 
-    static final String GROUP = "api-probe";
+    static final String GROUP = group(ApiProbe.NAME);
+    static final java.util.List<String> PROBES = java.util.List.of(ApiProbe.NAME, "lifecycle", "compliance");
     private static final Logger LOG = Logger.getLogger(ProbeScheduler.class);
 
     private final Scheduler quartz;
@@ -50,31 +51,42 @@ public class ProbeScheduler {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberChanged change) throws SchedulerException {
-        members.schedule(change.slug()).ifPresentOrElse(this::apply, () -> remove(change.slug()));
+        java.util.Optional<MemberSchedule> schedule = members.schedule(change.slug());
+        for (String probe : PROBES) {
+            schedule.ifPresentOrElse(s -> apply(s, probe), () -> remove(change.slug(), probe));
+        }
+    }
+
+    /** The Quartz job group of a probe's jobs. */
+    static String group(String probe) {
+        return probe + "-probe";
     }
 
     /** Makes the job store match the members: adds and reschedules what changed, removes what is gone. */
     public void sync() throws SchedulerException {
         List<MemberSchedule> schedules = members.schedules();
-        schedules.forEach(this::apply);
-        Set<String> wanted = schedules.stream().filter(MemberSchedule::apiEnabled)
-                .map(MemberSchedule::slug).collect(Collectors.toSet());
-        for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
-            if (!wanted.contains(key.getName())) {
-                remove(key.getName());
+        for (String probe : PROBES) {
+            schedules.forEach(s -> apply(s, probe));
+            Set<String> wanted = schedules.stream().filter(s -> s.interval(probe).isPresent())
+                    .map(MemberSchedule::slug).collect(Collectors.toSet());
+            for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(group(probe)))) {
+                if (!wanted.contains(key.getName())) {
+                    remove(key.getName(), probe);
+                }
             }
+            LOG.infof("Probe schedule synced: %d member(s) with the %s probe", wanted.size(), probe);
         }
-        LOG.infof("Probe schedule synced: %d member(s) with the api probe", wanted.size());
     }
 
-    private void apply(MemberSchedule schedule) {
-        if (!schedule.apiEnabled()) {
-            remove(schedule.slug());
+    private void apply(MemberSchedule schedule, String probe) {
+        java.util.Optional<java.time.Duration> interval = schedule.interval(probe);
+        if (interval.isEmpty()) {
+            remove(schedule.slug(), probe);
             return;
         }
         try {
-            TriggerKey triggerKey = TriggerKey.triggerKey(schedule.slug(), GROUP);
-            long intervalMs = schedule.apiInterval().toMillis();
+            TriggerKey triggerKey = TriggerKey.triggerKey(schedule.slug(), group(probe));
+            long intervalMs = interval.get().toMillis();
             Trigger existing = quartz.getTrigger(triggerKey);
             if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == intervalMs) {
                 return;
@@ -82,30 +94,31 @@ public class ProbeScheduler {
             long offset = Math.floorMod(schedule.slug().hashCode(), intervalMs);
             Trigger trigger = TriggerBuilder.newTrigger()
                     .withIdentity(triggerKey)
-                    .forJob(JobKey.jobKey(schedule.slug(), GROUP))
+                    .forJob(JobKey.jobKey(schedule.slug(), group(probe)))
                     .startAt(new Date(clock.millis() + Math.min(offset, 5_000)))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                             .withIntervalInMilliseconds(intervalMs)
                             .repeatForever()
                             .withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();
-            quartz.scheduleJob(JobBuilder.newJob(ApiProbeJob.class)
-                    .withIdentity(schedule.slug(), GROUP)
-                    .usingJobData(ApiProbeJob.MEMBER, schedule.slug())
+            quartz.scheduleJob(JobBuilder.newJob(ProbeJob.class)
+                    .withIdentity(schedule.slug(), group(probe))
+                    .usingJobData(ProbeJob.MEMBER, schedule.slug())
+                    .usingJobData(ProbeJob.PROBE, probe)
                     .build(), Set.of(trigger), true);
-            LOG.infof("api probe of %s scheduled every %s", schedule.slug(), schedule.apiInterval());
+            LOG.infof("%s probe of %s scheduled every %s", probe, schedule.slug(), interval.get());
         } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot schedule the api probe of " + schedule.slug(), e);
+            throw new IllegalStateException("cannot schedule the " + probe + " probe of " + schedule.slug(), e);
         }
     }
 
-    private void remove(String slug) {
+    private void remove(String slug, String probe) {
         try {
-            if (quartz.deleteJob(JobKey.jobKey(slug, GROUP))) {
-                LOG.infof("api probe of %s unscheduled", slug);
+            if (quartz.deleteJob(JobKey.jobKey(slug, group(probe)))) {
+                LOG.infof("%s probe of %s unscheduled", probe, slug);
             }
         } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot unschedule the api probe of " + slug, e);
+            throw new IllegalStateException("cannot unschedule the " + probe + " probe of " + slug, e);
         }
     }
 }

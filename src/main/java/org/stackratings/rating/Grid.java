@@ -27,6 +27,11 @@ public record Grid(String name, List<Double> thresholds, List<Double> categoryFl
         return new Grid(name, thresholds, floors, Grid::nines, 99.999, 90.0);
     }
 
+    /** A percentage, higher is better, interpolated linearly; 100 % scores 100 and {@code worst} scores 0. */
+    static Grid percent(String name, List<Double> thresholds, List<Double> floors, double worst) {
+        return new Grid(name, thresholds, floors, p -> p, 100.0, worst);
+    }
+
     /** Latency in ms, lower is better; 0 ms scores 100, twice the last threshold scores 0. */
     static Grid latency(String name, List<Double> thresholds, List<Double> floors) {
         return new Grid(name, thresholds, floors, ms -> -ms, 0.0, thresholds.get(6) * 2);

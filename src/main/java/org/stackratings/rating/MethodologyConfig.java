@@ -62,6 +62,21 @@ public interface MethodologyConfig {
 
         @WithDefault("3")
         double latencyP50();
+
+        @WithDefault("20")
+        double lifecycle();
+
+        @WithDefault("10")
+        double bootSuccess();
+
+        @WithDefault("6")
+        double timeToActiveP95();
+
+        @WithDefault("4")
+        double deleteSuccess();
+
+        @WithDefault("15")
+        double compliance();
     }
 
     interface ServiceWeights {
@@ -96,6 +111,22 @@ public interface MethodologyConfig {
 
         @WithDefault("300,500,800,1200,2000,4000,10000")
         List<Double> latencyP99();
+
+        /** Boot success in percent: ACTIVE servers over create attempts (higher is better). */
+        @WithDefault("99.9,99.5,99.0,98.0,95.0,90.0,80.0")
+        List<Double> bootSuccess();
+
+        /** 95th percentile of create → ACTIVE in seconds (lower is better). */
+        @WithDefault("30,45,60,90,120,180,300")
+        List<Double> timeToActiveP95Seconds();
+
+        /** Delete success in percent: servers gone before the deadline over delete attempts. */
+        @WithDefault("99.9,99.5,99.0,98.0,95.0,90.0,80.0")
+        List<Double> deleteSuccess();
+
+        /** Share of checked required capabilities that pass, in percent. */
+        @WithDefault("100,99.99,99,97,95,90,80")
+        List<Double> compliance();
     }
 
     interface Caps {
@@ -106,5 +137,25 @@ public interface MethodologyConfig {
         /** … at this notch. */
         @WithDefault("B1")
         String availabilityCap();
+
+        /** Share (percent) of checked required capabilities passing below which … (the guideline threshold) */
+        @WithDefault("95")
+        double complianceBelow();
+
+        /** … the rating is capped here (below assured grade). */
+        @WithDefault("Ba1")
+        String complianceCap();
+
+        /** Wilson 95 % lower bound of boot success (percent) below which … */
+        @WithDefault("95")
+        double bootSuccessBelow();
+
+        /** … the rating is capped here … */
+        @WithDefault("Ba1")
+        String bootSuccessCap();
+
+        /** … once at least this many boots were attempted in the window (fewer cannot support the bound). */
+        @WithDefault("100")
+        int bootSuccessMinimumBoots();
     }
 }

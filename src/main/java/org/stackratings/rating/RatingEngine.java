@@ -19,7 +19,6 @@ import java.time.Instant;
 public class RatingEngine {
 
     private static final Logger LOG = Logger.getLogger(RatingEngine.class);
-    static final String PROBE = "api";
 
     private final MemberService members;
     private final WindowStatisticsQuery statistics;
@@ -67,7 +66,7 @@ public class RatingEngine {
                     new Coverage(0, 0, 0, java.time.Duration.ZERO), "member withdrawn on " + member.withdrawnAt(),
                     scorecard.version());
         } else {
-            WindowStatistics stats = statistics.forWindow(member.id(), PROBE, from, now);
+            WindowStatistics stats = statistics.forWindow(member.id(), from, now);
             result = scorecard.rate(stats, member.apiInterval());
         }
         Rating rating = Rating.findById(member.id());

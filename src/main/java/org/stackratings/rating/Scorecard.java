@@ -25,6 +25,10 @@ public class Scorecard {
     private final Grid p50Grid;
     private final Grid p95Grid;
     private final Grid p99Grid;
+    private final Grid bootGrid;
+    private final Grid activeGrid;
+    private final Grid deleteGrid;
+    private final Grid complianceGrid;
 
     public Scorecard(MethodologyConfig methodology) {
         this.m = methodology;
@@ -33,6 +37,14 @@ public class Scorecard {
         this.p50Grid = Grid.latency("latencyP50", methodology.grids().latencyP50(), floors);
         this.p95Grid = Grid.latency("latencyP95", methodology.grids().latencyP95(), floors);
         this.p99Grid = Grid.latency("latencyP99", methodology.grids().latencyP99(), floors);
+        this.bootGrid = Grid.percent("bootSuccess", methodology.grids().bootSuccess(), floors, 50.0);
+        this.activeGrid = Grid.latency("timeToActiveP95", methodology.grids().timeToActiveP95Seconds(), floors);
+        this.deleteGrid = Grid.percent("deleteSuccess", methodology.grids().deleteSuccess(), floors, 50.0);
+        this.complianceGrid = Grid.percent("compliance", methodology.grids().compliance(), floors, 50.0);
+        for (String cap : List.of(methodology.caps().complianceCap(), methodology.caps().bootSuccessCap())) {
+            Notch.fromSymbol(cap).filter(Notch::isRated).orElseThrow(() ->
+                    new IllegalStateException("stackratings.methodology.caps: '" + cap + "' is not a notch"));
+        }
         if (methodology.notchFloors().size() != 20) {
             throw new IllegalStateException("stackratings.methodology.notch-floors needs 20 values (Aaa..Ca), has "
                     + methodology.notchFloors().size());
@@ -64,6 +76,8 @@ public class Scorecard {
         List<FactorScore> factors = new ArrayList<>();
         availability(stats).ifPresent(factors::add);
         latency(stats).ifPresent(factors::add);
+        lifecycle(stats).ifPresent(factors::add);
+        compliance(stats).ifPresent(factors::add);
         if (factors.isEmpty()) {
             return ScorecardResult.notRated("no operation in the window measured the member", coverage, m.version());
         }
@@ -76,6 +90,20 @@ public class Scorecard {
             if (value < m.caps().availabilityBelow()) {
                 caps.add(new CapApplied("AVAILABILITY_BELOW_THRESHOLD", Notch.fromSymbol(m.caps().availabilityCap()).orElseThrow(),
                         String.format("API availability %.3f %% is below %.1f %%", value, m.caps().availabilityBelow())));
+            }
+        });
+        factors.stream().filter(f -> f.name().equals("compliance")).findFirst().ifPresent(c -> {
+            double share = c.subFactors().get(0).value();
+            if (share < m.caps().complianceBelow()) {
+                caps.add(new CapApplied("COMPLIANCE_BELOW_THRESHOLD", Notch.fromSymbol(m.caps().complianceCap()).orElseThrow(),
+                        String.format("%.1f %% of the checked required capabilities pass, below the guideline threshold of %.0f %% (failing: %s)",
+                                share, m.caps().complianceBelow(), String.join(", ", stats.compliance().failedCapabilities()))));
+            }
+        });
+        bootLowerBound(stats).ifPresent(bound -> {
+            if (bound < m.caps().bootSuccessBelow()) {
+                caps.add(new CapApplied("BOOT_SUCCESS_BELOW_THRESHOLD", Notch.fromSymbol(m.caps().bootSuccessCap()).orElseThrow(),
+                        String.format("boot success (Wilson 95 %% lower bound) %.2f %% is below %.0f %%", bound, m.caps().bootSuccessBelow())));
             }
         });
         Notch indicated = caps.stream().map(CapApplied::cap).reduce(scorecardNotch, Notch::worse);
@@ -137,6 +165,65 @@ public class Scorecard {
         double w = m.weights().latencyP50() + m.weights().latencyP95() + m.weights().latencyP99();
         double score = (s50 * m.weights().latencyP50() + s95 * m.weights().latencyP95() + s99 * m.weights().latencyP99()) / w;
         return java.util.Optional.of(new FactorScore("latency", m.weights().latency(), round(score), subs));
+    }
+
+    private java.util.Optional<FactorScore> lifecycle(WindowStatistics stats) {
+        OperationStatistics create = stats.lifecycle().get("compute.server.create");
+        OperationStatistics active = stats.lifecycle().get("compute.server.active");
+        if (create == null || create.counted() == 0) {
+            return java.util.Optional.empty();
+        }
+        List<SubFactorScore> subs = new ArrayList<>();
+        double weighted = 0;
+        double weights = 0;
+        double boot = 100.0 * (active == null ? 0 : active.ok()) / create.counted();
+        double bootScore = bootGrid.score(boot);
+        subs.add(new SubFactorScore("bootSuccess", round(boot), "%", bootGrid.category(boot), round(bootScore), m.weights().bootSuccess()));
+        weighted += bootScore * m.weights().bootSuccess();
+        weights += m.weights().bootSuccess();
+        if (active != null && active.p95() != null) {
+            double seconds = active.p95() / 1000.0;
+            double score = activeGrid.score(seconds);
+            subs.add(new SubFactorScore("timeToActiveP95", round(seconds), "s", activeGrid.category(seconds), round(score),
+                    m.weights().timeToActiveP95()));
+            weighted += score * m.weights().timeToActiveP95();
+            weights += m.weights().timeToActiveP95();
+        }
+        OperationStatistics delete = stats.lifecycle().get("compute.server.delete");
+        if (delete != null && delete.counted() > 0) {
+            double success = 100.0 * delete.ok() / delete.counted();
+            double score = deleteGrid.score(success);
+            subs.add(new SubFactorScore("deleteSuccess", round(success), "%", deleteGrid.category(success), round(score),
+                    m.weights().deleteSuccess()));
+            weighted += score * m.weights().deleteSuccess();
+            weights += m.weights().deleteSuccess();
+        }
+        return java.util.Optional.of(new FactorScore("lifecycle", m.weights().lifecycle(), round(weighted / weights), subs));
+    }
+
+    private java.util.Optional<FactorScore> compliance(WindowStatistics stats) {
+        WindowStatistics.ComplianceSummary c = stats.compliance();
+        if (c == null || c.passed() + c.failed() == 0) {
+            return java.util.Optional.empty();
+        }
+        double share = 100.0 * c.passed() / (c.passed() + c.failed());
+        double score = complianceGrid.score(share);
+        return java.util.Optional.of(new FactorScore("compliance", m.weights().compliance(), round(score), List.of(
+                new SubFactorScore("requiredCapabilitiesPassing", round(share), "%", complianceGrid.category(share), round(score), 1.0))));
+    }
+
+    /** Wilson 95 % lower bound of boot success in percent, when enough boots were attempted to support it. */
+    private java.util.Optional<Double> bootLowerBound(WindowStatistics stats) {
+        OperationStatistics create = stats.lifecycle().get("compute.server.create");
+        OperationStatistics active = stats.lifecycle().get("compute.server.active");
+        if (create == null || create.counted() < m.caps().bootSuccessMinimumBoots()) {
+            return java.util.Optional.empty();
+        }
+        double n = create.counted();
+        double p = (active == null ? 0 : active.ok()) / n;
+        double z = 1.959964;
+        double bound = (p + z * z / (2 * n) - z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n);
+        return java.util.Optional.of(100.0 * bound);
     }
 
     /** Scores one percentile per operation and returns the mean score across operations. */

@@ -50,7 +50,9 @@ public class SandboxMembers {
                 new MemberRequest.Project(null, profile.project().name(), profile.domain()),
                 new MemberRequest.Credentials(CredentialType.PASSWORD, user.name(), profile.domain(), user.password(), null, null),
                 List.of(),
-                null));
+                new MemberRequest.Probes(null,
+                        new MemberRequest.LifecycleProbe(true, null, null, null, null),
+                        new MemberRequest.ComplianceProbe(true, null))));
         LOG.infof("Sandbox cloud %s registered as a member (%s)", profile.name(), profile.description());
     }
 

@@ -1,0 +1,9 @@
+package org.stackratings.measurement;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The latest result of one capability for one member; {@code evidenceJson} is a JSON list of the calls made. */
+public record CapabilityRecord(String capability, String guideline, String status, String evidenceJson, UUID runId,
+                               Instant checkedAt) {
+}

@@ -1,0 +1,136 @@
+package org.stackratings.probe;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.stackratings.measurement.MeasurementStore;
+import org.stackratings.measurement.OperationResult;
+import org.stackratings.measurement.Outcome;
+import org.stackratings.measurement.RunStatus;
+import org.stackratings.measurement.RunTrigger;
+import org.stackratings.member.MemberAccount;
+import org.stackratings.member.MemberSchedule;
+import org.stackratings.member.MemberService;
+import org.stackratings.openstack.CallLimits;
+import org.stackratings.openstack.CloudCallException;
+import org.stackratings.openstack.CloudClient;
+import org.stackratings.openstack.CloudSession;
+import org.stackratings.openstack.ServerState;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code reaper} (PRODUCT.md section 3): deletes probe servers older than the TTL that a crashed or failed run
+ * left behind. It touches only servers that carry both the {@code stackratings-probe-} name prefix and the
+ * {@code stackratings.run} metadata, and records each deletion as {@code compute.server.reaped}: INCONCLUSIVE,
+ * because a leaked server is the agency's business, not a failure of the member.
+ */
+@ApplicationScoped
+public class ProbeServerReaper {
+
+    static final String PROBE = "reaper";
+    static final String REAPED = "compute.server.reaped";
+    private static final Logger LOG = Logger.getLogger(ProbeServerReaper.class);
+
+    private final MemberService members;
+    private final CloudClient client;
+    private final MeasurementStore store;
+    private final LifecycleProbe lifecycle;
+    private final ProbeConfig config;
+    private final Clock clock;
+
+    public ProbeServerReaper(MemberService members, CloudClient client, MeasurementStore store, LifecycleProbe lifecycle,
+                             ProbeConfig config, Clock clock) {
+        this.members = members;
+        this.client = client;
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "probe-server-reaper", every = "{stackratings.probe.lifecycle.reaper-interval}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        reapAll();
+    }
+
+    /** Reaps every member that runs the lifecycle probe; returns how many servers were deleted. */
+    public int reapAll() {
+        int closed = store.abandonStaleRuns(LifecycleProbe.NAME, clock.instant().minus(lifecycle.runDeadline()));
+        if (closed > 0) {
+            LOG.infof("Closed %d lifecycle run(s) left RUNNING by an earlier stop of the agency", closed);
+        }
+        int reaped = 0;
+        for (MemberSchedule schedule : members.schedules()) {
+            if (schedule.lifecycle().isEmpty()) {
+                continue;
+            }
+            try {
+                reaped += reap(schedule.slug());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Reaper could not check member %s", schedule.slug());
+            }
+        }
+        return reaped;
+    }
+
+    /** Deletes this member's leaked probe servers; returns how many. */
+    public int reap(String slug) {
+        Optional<MemberAccount> member = members.account(slug);
+        if (member.isEmpty()) {
+            return 0;
+        }
+        CloudSession session;
+        List<ServerState> servers;
+        try {
+            session = client.authenticate(ProbeRunner.cloudAccount(member.get()),
+                    new CallLimits(config.connectTimeout(), config.readTimeout()));
+            servers = session.listServers();
+        } catch (CloudCallException e) {
+            LOG.warnf("Reaper could not list the servers of %s: %s", slug, e.getMessage());
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(config.lifecycle().reaperTtl());
+        List<OperationResult> results = new ArrayList<>();
+        for (ServerState server : servers) {
+            if (!isProbeServer(server) || server.created() == null || !server.created().isBefore(cutoff)
+                    || lifecycle.inFlight(server.metadata().get(LifecycleProbe.RUN_KEY))) {
+                continue;
+            }
+            Instant started = clock.instant();
+            long nanos = System.nanoTime();
+            String what = "leaked probe server " + server.id() + " (" + server.name() + ", run "
+                    + server.metadata().get(LifecycleProbe.RUN_KEY) + ", created " + server.created() + ", status " + server.status() + ")";
+            try {
+                session.deleteServer(server.id());
+                results.add(new OperationResult(REAPED, started, ms(nanos), Outcome.INCONCLUSIVE, null, "Reaped",
+                        "deleted " + what));
+            } catch (CloudCallException e) {
+                results.add(new OperationResult(REAPED, started, ms(nanos), Outcome.INCONCLUSIVE, e.httpStatus(),
+                        "ReapFailed", "could not delete " + what + ": " + e.getMessage()));
+            }
+        }
+        if (!results.isEmpty()) {
+            UUID runId = store.startRun(member.get().memberId(), PROBE, RunTrigger.SCHEDULED);
+            store.finishRun(runId, slug, RunStatus.INCONCLUSIVE, results.size() + " leaked probe server(s) handled", results);
+            LOG.warnf("Reaper handled %d leaked probe server(s) of %s", results.size(), slug);
+        }
+        return (int) results.stream().filter(r -> "Reaped".equals(r.errorClass())).count();
+    }
+
+    /** Both markers, never one alone: servers the agency did not create are never touched. */
+    static boolean isProbeServer(ServerState server) {
+        return server.name() != null && server.name().startsWith(LifecycleProbe.SERVER_PREFIX)
+                && server.metadata().containsKey(LifecycleProbe.RUN_KEY);
+    }
+
+    private static double ms(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1_000_000.0;
+    }
+}
