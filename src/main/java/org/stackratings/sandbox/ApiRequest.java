@@ -102,11 +102,16 @@ public final class ApiRequest {
 
     /** Sends a JSON answer (none if {@code body} is null) once the injected latency of the request has passed. */
     static void send(RoutingContext ctx, int status, JsonObject body) {
+        send(ctx, status, body == null ? null : body.toBuffer(), "application/json");
+    }
+
+    /** Sends an answer with {@code contentType} (no body if null) once the injected latency has passed. */
+    static void send(RoutingContext ctx, int status, Buffer body, String contentType) {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(status);
-        Buffer encoded = body == null || ctx.request().method() == HttpMethod.HEAD ? null : body.toBuffer();
+        Buffer encoded = body == null || ctx.request().method() == HttpMethod.HEAD ? null : body;
         if (body != null) {
-            response.putHeader("Content-Type", "application/json");
+            response.putHeader("Content-Type", contentType);
         }
         Long releaseAt = ctx.get(RELEASE_AT_KEY);
         long waitMs = releaseAt == null ? 0 : Math.round((releaseAt - System.nanoTime()) / 1e6);

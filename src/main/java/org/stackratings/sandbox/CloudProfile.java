@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Everything that defines one simulated cloud: identity (names, credentials), what it offers ({@code services}) and how
- * badly it behaves (latency, error rate, outages). Build one from YAML with {@link CloudProfiles}.
+ * badly it behaves (latency, error rate, outages, server lifecycle, compliance deviations). Build one from YAML with
+ * {@link CloudProfiles}.
  */
 public record CloudProfile(
         String name,
@@ -28,7 +29,9 @@ public record CloudProfile(
         Long seed,
         List<OutageWindow> outages,
         long hangMs,
-        Duration tokenTtl) {
+        Duration tokenTtl,
+        LifecycleProfile lifecycle,
+        List<Deviation> deviations) {
 
     public static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
     public static final List<String> ALL_SERVICES = List.of("identity", "compute", "image", "network", "volume");
@@ -57,9 +60,21 @@ public record CloudProfile(
         services = List.copyOf(services);
         serviceLatency = Map.copyOf(serviceLatency);
         outages = List.copyOf(outages);
+        lifecycle = lifecycle == null ? LifecycleProfile.DEFAULT : lifecycle;
+        deviations = deviations == null ? List.of() : List.copyOf(deviations);
         if (errorRate < 0 || errorRate > 1) {
             throw new IllegalArgumentException("errorRate must be within 0..1");
         }
+    }
+
+    /** A profile with the default server lifecycle and no deviations (the fields before lifecycle existed). */
+    public CloudProfile(String name, String description, String region, String domain, ProjectSpec project,
+            List<UserSpec> users, List<AppCredentialSpec> applicationCredentials, List<String> services,
+            String catalogHost, LatencyProfile latency, Map<String, LatencyProfile> serviceLatency, double errorRate,
+            int errorStatus, Long seed, List<OutageWindow> outages, long hangMs, Duration tokenTtl) {
+        this(name, description, region, domain, project, users, applicationCredentials, services, catalogHost, latency,
+                serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, LifecycleProfile.DEFAULT,
+                List.of());
     }
 
     /** A clean, fast cloud with all services, one user {@code probe} and one application credential. */
@@ -86,31 +101,49 @@ public record CloudProfile(
 
     public CloudProfile withLatency(LatencyProfile value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
-                catalogHost, value, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl);
+                catalogHost, value, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle,
+                deviations);
     }
 
     public CloudProfile withErrors(double rate, int status) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
-                catalogHost, latency, serviceLatency, rate, status, seed, outages, hangMs, tokenTtl);
+                catalogHost, latency, serviceLatency, rate, status, seed, outages, hangMs, tokenTtl, lifecycle,
+                deviations);
     }
 
     public CloudProfile withOutages(List<OutageWindow> value, long hangMillis) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
-                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, value, hangMillis, tokenTtl);
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, value, hangMillis, tokenTtl, lifecycle,
+                deviations);
     }
 
     public CloudProfile withServices(List<String> value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, value,
-                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl);
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle,
+                deviations);
     }
 
     public CloudProfile withCatalogHost(String value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
-                value, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl);
+                value, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle,
+                deviations);
     }
 
     public CloudProfile withTokenTtl(Duration value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
-                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, value);
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, value, lifecycle,
+                deviations);
+    }
+
+    public CloudProfile withLifecycle(LifecycleProfile value) {
+        return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, value,
+                deviations);
+    }
+
+    public CloudProfile withDeviations(List<Deviation> value) {
+        return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle,
+                value);
     }
 }

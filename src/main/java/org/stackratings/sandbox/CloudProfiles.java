@@ -28,8 +28,11 @@ public final class CloudProfiles {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> CLOUD_FIELDS = Set.of("name", "description", "region", "domain", "project",
             "users", "applicationCredentials", "services", "catalogHost", "latency", "serviceLatency", "errorRate",
-            "errorStatus", "seed", "outages", "hangMs", "tokenTtl");
+            "errorStatus", "seed", "outages", "hangMs", "tokenTtl", "bootTime", "bootFailureRate", "deleteTime",
+            "deleteFailureRate", "maxServers", "deviations");
     private static final Set<String> LATENCY_FIELDS = Set.of("distribution", "medianMs", "p95Ms", "minMs", "maxMs");
+    private static final Set<String> DEVIATION_FIELDS = Set.of("service", "method", "path", "query", "status",
+            "body");
     private static final Set<String> OUTAGE_FIELDS = Set.of("start", "end", "every", "offset", "duration", "services",
             "mode");
 
@@ -164,10 +167,16 @@ public final class CloudProfiles {
         if (catalogHost != null && !catalogHost.matches("[A-Za-z0-9.\\[\\]:-]+(:\\d{1,5})?")) {
             throw r.fail("catalogHost", "'" + catalogHost + "' is not host or host:port");
         }
+        LifecycleProfile lifecycle = r.lifecycle(node);
+        List<Deviation> deviations = new ArrayList<>();
+        JsonNode deviationsNode = r.list(node, "deviations");
+        for (int i = 0; i < deviationsNode.size(); i++) {
+            deviations.add(r.deviation(deviationsNode.get(i), "deviations[" + i + "]"));
+        }
         return new CloudProfile(name, r.text(node, "description", "description", ""),
                 r.text(node, "region", "region", "RegionOne"), r.text(node, "domain", "domain", "Default"), project,
                 users, creds, services, catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages,
-                hangMs, tokenTtl);
+                hangMs, tokenTtl, lifecycle, deviations);
     }
 
     /** The profile as JSON, in the same shape as the YAML it can be read from. */
@@ -211,8 +220,25 @@ public final class CloudProfiles {
                 .put("seed", p.seed())
                 .put("outages", outages)
                 .put("hangMs", p.hangMs())
-                .put("tokenTtl", p.tokenTtl().toString());
-        return json;
+                .put("tokenTtl", p.tokenTtl().toString())
+                .put("bootTime", latencyJson(p.lifecycle().bootTime()))
+                .put("bootFailureRate", p.lifecycle().bootFailureRate())
+                .put("deleteTime", latencyJson(p.lifecycle().deleteTime()))
+                .put("deleteFailureRate", p.lifecycle().deleteFailureRate())
+                .put("maxServers", p.lifecycle().maxServers());
+        JsonArray deviations = new JsonArray();
+        for (Deviation d : p.deviations()) {
+            JsonObject j = new JsonObject().put("service", d.service()).put("method", d.method()).put("path", d.path());
+            if (d.query() != null) {
+                j.put("query", d.query());
+            }
+            j.put("status", d.status());
+            if (d.body() != null) {
+                j.put("body", d.body());
+            }
+            deviations.add(j);
+        }
+        return json.put("deviations", deviations);
     }
 
     private static JsonObject latencyJson(LatencyProfile l) {
@@ -349,6 +375,58 @@ public final class CloudProfiles {
             } catch (IllegalArgumentException e) {
                 throw fail(field, e.getMessage());
             }
+        }
+
+        double rate(JsonNode node, String field) {
+            double rate = numberField(node, field, 0);
+            if (rate < 0 || rate > 1) {
+                throw fail(field, rate + " is not within 0..1");
+            }
+            return rate;
+        }
+
+        LifecycleProfile lifecycle(JsonNode node) {
+            LifecycleProfile defaults = LifecycleProfile.DEFAULT;
+            LatencyProfile boot = node.hasNonNull("bootTime") ? latency(node.get("bootTime"), "bootTime")
+                    : defaults.bootTime();
+            LatencyProfile delete = node.hasNonNull("deleteTime") ? latency(node.get("deleteTime"), "deleteTime")
+                    : defaults.deleteTime();
+            double maxServers = numberField(node, "maxServers", defaults.maxServers());
+            if (maxServers < 0 || maxServers != Math.rint(maxServers) || maxServers > Integer.MAX_VALUE) {
+                throw fail("maxServers", maxServers + " is not a whole number >= 0");
+            }
+            return new LifecycleProfile(boot, rate(node, "bootFailureRate"), delete, rate(node, "deleteFailureRate"),
+                    (int) maxServers);
+        }
+
+        Deviation deviation(JsonNode node, String field) {
+            onlyFields(node, field, DEVIATION_FIELDS);
+            String service = text(node, field + ".service", "service", null);
+            if (service == null || !CloudProfile.ALL_SERVICES.contains(service)) {
+                throw fail(field + ".service", "unknown service '" + service + "' (expected one of "
+                        + CloudProfile.ALL_SERVICES + ")");
+            }
+            String method = text(node, field + ".method", "method", "GET").toUpperCase(Locale.ROOT);
+            if (!Deviation.METHODS.contains(method)) {
+                throw fail(field + ".method", "unknown method '" + method + "' (expected one of "
+                        + Deviation.METHODS.stream().sorted().toList() + ")");
+            }
+            String path = text(node, field + ".path", "path", null);
+            if (path == null || !path.startsWith("/")) {
+                throw fail(field + ".path", "is required and must start with '/' (relative to the service root)");
+            }
+            JsonNode statusNode = node.get("status");
+            if (statusNode == null || !statusNode.isInt()) {
+                throw fail(field + ".status", "is required and must be a whole number");
+            }
+            int status = statusNode.asInt();
+            if (status < 200 || status > 599) {
+                throw fail(field + ".status", status + " is not an HTTP status within 200..599");
+            }
+            JsonNode bodyNode = node.get("body");
+            String body = bodyNode == null || bodyNode.isNull() ? null
+                    : bodyNode.isContainerNode() ? bodyNode.toString() : bodyNode.asText();
+            return new Deviation(service, method, path, text(node, field + ".query", "query", null), status, body);
         }
 
         Duration duration(JsonNode v, String field) {

@@ -1,5 +1,6 @@
 package org.stackratings.sandbox;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,13 +10,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CloudRegistry {
 
     private final Map<String, SimulatedCloud> clouds = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    /** Adds a cloud, or gives an existing one a new profile (keeping its tokens and counts). True if it was new. */
+    public CloudRegistry() {
+        this(Clock.systemUTC());
+    }
+
+    /** A registry whose clouds' servers follow {@code clock}. */
+    public CloudRegistry(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Adds a cloud, or gives an existing one a new profile (keeping its tokens, servers and counts). True if it was new. */
     public boolean put(CloudProfile profile) {
         boolean[] created = {false};
         clouds.compute(profile.name(), (name, existing) -> {
             created[0] = existing == null;
-            return existing == null ? new SimulatedCloud(profile) : existing.reconfigured(profile);
+            return existing == null ? new SimulatedCloud(profile, clock) : existing.reconfigured(profile);
         });
         return created[0];
     }

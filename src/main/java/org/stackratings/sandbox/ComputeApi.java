@@ -3,11 +3,14 @@ package org.stackratings.sandbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Nova v2.1 under {@code /{cloud}/compute}: versions, flavors, the image proxy, servers (empty), availability zones,
- * limits and keypairs, with microversion negotiation (2.1 .. 2.90). An optional {@code /{project_id}} after
+ * Nova v2.1 under {@code /{cloud}/compute}: versions, flavors, the image proxy, servers ({@link ServerApi}),
+ * availability zones, limits, quota sets and keypairs, with microversion negotiation (2.1 .. 2.90). An optional {@code /{project_id}} after
  * {@code /v2.1} is accepted, as real Nova does.
  */
 public final class ComputeApi {
@@ -15,6 +18,10 @@ public final class ComputeApi {
     public static final Microversion MIN = new Microversion(2, 1);
     public static final Microversion MAX = new Microversion(2, 90);
     private static final String VERSION_KEY = "sandbox.compute.microversion";
+    private static final int MAX_CORES = 20;
+    private static final int MAX_RAM_MB = 51200;
+
+    private final ServerApi serverApi = new ServerApi();
 
     public void register(ServiceRoutes routes) {
         routes.filter("/v2\\.1(?:/.*)?", this::negotiate);
@@ -30,8 +37,10 @@ public final class ComputeApi {
             routes.get(prefix + "/images", req -> images(req, false));
             routes.get(prefix + "/images/detail", req -> images(req, true));
             routes.get(prefix + "/images/:image_id", this::image);
-            routes.get(prefix + "/servers", this::servers);
-            routes.get(prefix + "/servers/detail", this::servers);
+            serverApi.register(routes, prefix);
+            routes.get(prefix + "/os-quota-sets/:tenant_id", req -> quotaSet(req, QuotaView.SHOW));
+            routes.get(prefix + "/os-quota-sets/:tenant_id/defaults", req -> quotaSet(req, QuotaView.DEFAULTS));
+            routes.get(prefix + "/os-quota-sets/:tenant_id/detail", req -> quotaSet(req, QuotaView.DETAIL));
             routes.get(prefix + "/os-availability-zone", this::availabilityZones);
             routes.get(prefix + "/limits", this::limits);
             routes.get(prefix + "/os-keypairs", this::keypairs);
@@ -67,7 +76,7 @@ public final class ComputeApi {
         ApiRequest.send(ctx, 406, OpenStackService.COMPUTE.errorBody(406, message));
     }
 
-    private static Microversion microversion(ApiRequest req) {
+    static Microversion microversion(ApiRequest req) {
         return req.context().get(VERSION_KEY);
     }
 
@@ -199,10 +208,6 @@ public final class ComputeApi {
                 () -> req.fail(404, "Image not found."));
     }
 
-    private void servers(ApiRequest req) {
-        req.ok(new JsonObject().put("servers", new JsonArray()));
-    }
-
     private void availabilityZones(ApiRequest req) {
         req.ok(new JsonObject().put("availabilityZoneInfo", new JsonArray().add(new JsonObject()
                 .put("zoneName", "nova")
@@ -210,13 +215,31 @@ public final class ComputeApi {
                 .putNull("hosts"))));
     }
 
+    /** Usage of the project: instances, cores and RAM of the servers that are not gone. */
+    private record Usage(int instances, int cores, int ramMb) {
+        static Usage of(ApiRequest req) {
+            int cores = 0;
+            int ram = 0;
+            List<SimulatedServer> servers = req.cloud().servers();
+            for (SimulatedServer s : servers) {
+                var flavor = req.inventory().flavor(s.flavorId());
+                cores += flavor.map(CloudInventory.Flavor::vcpus).orElse(0);
+                ram += flavor.map(CloudInventory.Flavor::ramMb).orElse(0);
+            }
+            return new Usage(servers.size(), cores, ram);
+        }
+    }
+
     private void limits(ApiRequest req) {
         Microversion mv = microversion(req);
+        Usage usage = Usage.of(req);
         JsonObject absolute = new JsonObject()
-                .put("maxTotalCores", 20).put("maxTotalInstances", 10).put("maxTotalRAMSize", 51200)
+                .put("maxTotalCores", MAX_CORES).put("maxTotalInstances", req.profile().lifecycle().maxServers())
+                .put("maxTotalRAMSize", MAX_RAM_MB)
                 .put("maxServerMeta", 128).put("maxImageMeta", 128).put("maxTotalKeypairs", 100)
                 .put("maxServerGroups", 10).put("maxServerGroupMembers", 10)
-                .put("totalCoresUsed", 0).put("totalInstancesUsed", 0).put("totalRAMUsed", 0)
+                .put("totalCoresUsed", usage.cores()).put("totalInstancesUsed", usage.instances())
+                .put("totalRAMUsed", usage.ramMb())
                 .put("totalServerGroupsUsed", 0);
         if (!mv.atLeast(2, 57)) {
             absolute.put("maxPersonality", 5).put("maxPersonalitySize", 10240);
@@ -228,6 +251,46 @@ public final class ComputeApi {
         }
         req.ok(new JsonObject().put("limits", new JsonObject().put("rate", new JsonArray())
                 .put("absolute", absolute)));
+    }
+
+    private enum QuotaView { SHOW, DEFAULTS, DETAIL }
+
+    /** {@code os-quota-sets}: the project's own quotas (another project's are refused), defaults for any. */
+    private void quotaSet(ApiRequest req, QuotaView view) {
+        String tenant = req.param("tenant_id");
+        if (view != QuotaView.DEFAULTS && !tenant.equals(req.token().projectId())) {
+            req.fail(403, "Policy doesn't allow os_compute_api:os-quota-sets:" + (view == QuotaView.SHOW ? "show"
+                    : "detail") + " to be performed.");
+            return;
+        }
+        Microversion mv = microversion(req);
+        Usage usage = view == QuotaView.DETAIL ? Usage.of(req) : new Usage(0, 0, 0);
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        Map<String, Integer> used = Map.of("instances", usage.instances(), "cores", usage.cores(), "ram",
+                usage.ramMb());
+        limits.put("instances", req.profile().lifecycle().maxServers());
+        limits.put("cores", MAX_CORES);
+        limits.put("ram", MAX_RAM_MB);
+        limits.put("key_pairs", 100);
+        limits.put("metadata_items", 128);
+        limits.put("server_groups", 10);
+        limits.put("server_group_members", 10);
+        if (!mv.atLeast(2, 57)) {
+            limits.put("injected_files", 5);
+            limits.put("injected_file_content_bytes", 10240);
+            limits.put("injected_file_path_bytes", 255);
+        }
+        if (!mv.atLeast(2, 36)) {
+            limits.put("fixed_ips", -1);
+            limits.put("floating_ips", 10);
+            limits.put("security_groups", 10);
+            limits.put("security_group_rules", 20);
+        }
+        JsonObject set = new JsonObject().put("id", tenant);
+        limits.forEach((k, v) -> set.put(k, view == QuotaView.DETAIL
+                ? new JsonObject().put("in_use", used.getOrDefault(k, 0)).put("limit", v).put("reserved", 0)
+                : v));
+        req.ok(new JsonObject().put("quota_set", set));
     }
 
     private void keypairs(ApiRequest req) {

@@ -45,7 +45,7 @@ public final class SandboxServer implements AutoCloseable {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("SandboxServer.start blocks; do not call it on an event loop thread");
         }
-        CloudRegistry registry = new CloudRegistry();
+        CloudRegistry registry = new CloudRegistry(clock);
         clouds.forEach(registry::put);
         String urlHost = urlHost(host);
         Router router = router(vertx, registry, clock, urlHost);

@@ -1,12 +1,15 @@
 package org.stackratings.sandbox;
 
+import io.vertx.core.MultiMap;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
 /**
- * One running cloud: its profile, the tokens it issued, its resources, its request counts and the random source
- * that decides its latency and errors. Replacing the profile keeps tokens and counts.
+ * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
+ * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers and counts.
  */
 public final class SimulatedCloud {
 
@@ -14,23 +17,30 @@ public final class SimulatedCloud {
     private final TokenStore tokens;
     private final CloudStats stats;
     private final CloudInventory inventory;
+    private final ServerStore servers;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
-        this(profile, new TokenStore(), new CloudStats());
+        this(profile, Clock.systemUTC());
     }
 
-    private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats) {
+    /** A new cloud whose servers follow {@code clock}. */
+    public SimulatedCloud(CloudProfile profile, Clock clock) {
+        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock));
+    }
+
+    private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers) {
         this.profile = profile;
         this.tokens = tokens;
         this.stats = stats;
+        this.servers = servers;
         this.inventory = new CloudInventory(profile.name());
         this.random = profile.seed() == null ? new Random() : new Random(profile.seed());
     }
 
-    /** The same cloud (tokens, counts) with a new profile. */
+    /** The same cloud (tokens, servers, counts) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
-        return new SimulatedCloud(newProfile, tokens, stats);
+        return new SimulatedCloud(newProfile, tokens, stats, servers);
     }
 
     public CloudProfile profile() {
@@ -51,6 +61,34 @@ public final class SimulatedCloud {
 
     public CloudInventory inventory() {
         return inventory;
+    }
+
+    /** The cloud's servers as they are now (deleted ones excluded), newest first. */
+    public List<SimulatedServer> servers() {
+        return servers.list();
+    }
+
+    /** The store behind {@link #servers()}: create, find, delete and change servers. */
+    public ServerStore serverStore() {
+        return servers;
+    }
+
+    /** Creates servers as the profile's lifecycle says (boot time and outcome drawn from this cloud's random). */
+    public List<SimulatedServer> createServers(ServerSpec spec) {
+        return servers.create(spec, profile.lifecycle(), random);
+    }
+
+    /** Starts deleting a server (delete time and outcome drawn); false when it is unknown or gone. */
+    public boolean deleteServer(String id) {
+        return servers.delete(id, profile.lifecycle(), random);
+    }
+
+    /** The first deviation of the profile that covers a request, if any. */
+    public Optional<Deviation> deviation(String service, String method, String relativePath,
+            MultiMap params) {
+        return profile.deviations().stream()
+                .filter(d -> d.matches(service, method, relativePath, params, profile.project().id()))
+                .findFirst();
     }
 
     /** Keystone's id of the cloud's domain: {@code default} for the domain named {@code Default}. */

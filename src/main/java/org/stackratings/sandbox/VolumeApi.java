@@ -1,13 +1,17 @@
 package org.stackratings.sandbox;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Cinder v3 under {@code /{cloud}/volume}: versions, volumes (list, detail, show) and availability zones, with
- * microversion negotiation (3.0 .. 3.70).
+ * Cinder v3 under {@code /{cloud}/volume}: versions, volumes (list and detail with filters and paging, show, update of
+ * an unknown id), availability zones and extensions, with microversion negotiation (3.0 .. 3.70). The seeded volumes
+ * are read-only: updating one is refused by policy (403).
  */
 public final class VolumeApi {
 
@@ -23,7 +27,9 @@ public final class VolumeApi {
         routes.get("/v3/:project_id/volumes", req -> volumes(req, false));
         routes.get("/v3/:project_id/volumes/detail", req -> volumes(req, true));
         routes.get("/v3/:project_id/volumes/:volume_id", this::volume);
+        routes.route(HttpMethod.PUT, "/v3/:project_id/volumes/:volume_id", true, this::updateVolume);
         routes.get("/v3/:project_id/os-availability-zone", this::availabilityZones);
+        routes.get("/v3/:project_id/extensions", this::extensions);
     }
 
     private void negotiate(RoutingContext ctx) {
@@ -118,11 +124,67 @@ public final class VolumeApi {
         if (wrongProject(req)) {
             return;
         }
+        List<CloudInventory.Volume> volumes = new ArrayList<>(req.inventory().volumes());
+        // Cinder filters on these attributes; an unknown value simply matches nothing
+        volumes.removeIf(v -> req.query("name") != null && !req.query("name").equals(v.name()));
+        volumes.removeIf(v -> req.query("status") != null && !req.query("status").equals(v.status()));
+        volumes.removeIf(v -> req.query("availability_zone") != null
+                && !"nova".equals(req.query("availability_zone")));
+        volumes.removeIf(v -> req.query("bootable") != null
+                && !String.valueOf(v.bootable()).equalsIgnoreCase(req.query("bootable")));
+        String marker = req.query("marker");
+        if (marker != null) {
+            int at = volumes.stream().map(CloudInventory.Volume::id).toList().indexOf(marker);
+            if (at < 0) {
+                req.fail(404, "Marker volume " + marker + " could not be found.");
+                return;
+            }
+            volumes = new ArrayList<>(volumes.subList(at + 1, volumes.size()));
+        }
+        JsonObject body = new JsonObject();
+        String limitText = req.query("limit");
+        if (limitText != null) {
+            int limit;
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                req.fail(400, "Invalid input received: limit param must be an integer");
+                return;
+            }
+            if (limit < 0) {
+                req.fail(400, "Invalid input received: limit param must be positive");
+                return;
+            }
+            if (volumes.size() > limit) {
+                volumes = volumes.subList(0, limit);
+                if (limit > 0) {
+                    body.put("volumes_links", new JsonArray().add(new JsonObject().put("rel", "next")
+                            .put("href", req.serviceBase() + "/v3/" + req.param("project_id") + "/volumes"
+                                    + (detail ? "/detail" : "") + "?limit=" + limit + "&marker="
+                                    + volumes.get(limit - 1).id())));
+                }
+            }
+        }
         JsonArray list = new JsonArray();
-        req.inventory().volumes().stream()
-                .filter(v -> req.query("name") == null || req.query("name").equals(v.name()))
-                .forEach(v -> list.add(volumeJson(req, v, detail)));
-        req.ok(new JsonObject().put("volumes", list));
+        volumes.forEach(v -> list.add(volumeJson(req, v, detail)));
+        req.ok(body.put("volumes", list));
+    }
+
+    private void updateVolume(ApiRequest req) {
+        if (wrongProject(req)) {
+            return;
+        }
+        JsonObject body = req.jsonBody();
+        if (body == null || !(body.getValue("volume") instanceof JsonObject)) {
+            req.fail(400, "Invalid input for field/attribute volume. 'volume' is a required property");
+            return;
+        }
+        String id = req.param("volume_id");
+        if (req.inventory().volume(id).isEmpty()) {
+            req.fail(404, "Volume " + id + " could not be found.");
+            return;
+        }
+        req.fail(403, "Policy doesn't allow volume:update to be performed.");
     }
 
     private void volume(ApiRequest req) {
@@ -140,5 +202,29 @@ public final class VolumeApi {
         req.ok(new JsonObject().put("availabilityZoneInfo", new JsonArray().add(new JsonObject()
                 .put("zoneName", "nova")
                 .put("zoneState", new JsonObject().put("available", true)))));
+    }
+
+    private static final List<String[]> EXTENSIONS = List.of(
+            new String[] {"os-availability-zone", "AvailabilityZones", "Describe Availability Zones."},
+            new String[] {"os-extended-snapshot-attributes", "ExtendedSnapshotAttributes",
+                "Extended SnapshotAttributes support."},
+            new String[] {"os-vol-tenant-attr", "VolumeTenantAttribute",
+                "Expose the internal project_id as an attribute of a volume."},
+            new String[] {"os-vol-image-meta", "VolumeImageMetadata", "Show image metadata associated with the volume."},
+            new String[] {"os-types-manage", "TypesManage", "Types manage support."},
+            new String[] {"os-quota-sets", "Quotas", "Quota management support."},
+            new String[] {"backups", "Backups", "Backups support."},
+            new String[] {"os-volume-actions", "VolumeActions", "Enable volume actions."});
+
+    private void extensions(ApiRequest req) {
+        if (wrongProject(req)) {
+            return;
+        }
+        JsonArray list = new JsonArray();
+        for (String[] e : EXTENSIONS) {
+            list.add(new JsonObject().put("alias", e[0]).put("name", e[1]).put("description", e[2])
+                    .put("updated", "2013-01-01T00:00:00+00:00").put("links", new JsonArray()));
+        }
+        req.ok(new JsonObject().put("extensions", list));
     }
 }

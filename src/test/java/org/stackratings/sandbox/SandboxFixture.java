@@ -71,6 +71,20 @@ final class SandboxFixture implements AutoCloseable {
         return send(b.build());
     }
 
+    /** Any request with a token (may be null) and a JSON body (may be null). */
+    HttpResponse<String> call(String method, String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("X-Auth-Token", token);
+        }
+        return send(b.build());
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
