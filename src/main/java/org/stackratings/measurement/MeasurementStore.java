@@ -100,17 +100,18 @@ public class MeasurementStore {
         finishRun(runId, memberSlug, RunStatus.COMPLETED, summary, records.stream().map(ComplianceRecord::measurement).toList());
         ProbeRun run = ProbeRun.findById(runId);
         for (ComplianceRecord record : records) {
-            ComplianceResult result = ComplianceResult.findById(new ComplianceResult.Key(run.memberId, record.capability()));
-            if (result == null) {
-                result = new ComplianceResult();
-                result.id = new ComplianceResult.Key(run.memberId, record.capability());
-                result.persist();
-            }
+            ComplianceResult.Key key = new ComplianceResult.Key(run.memberId, record.capability());
+            ComplianceResult existing = ComplianceResult.findById(key);
+            ComplianceResult result = existing == null ? new ComplianceResult() : existing;
+            result.id = key;
             result.guideline = guideline;
             result.status = record.status();
             result.evidence = record.evidenceJson();
             result.runId = runId;
             result.checkedAt = record.measurement().startedAt();
+            if (existing == null) {
+                result.persist();
+            }
         }
     }
 

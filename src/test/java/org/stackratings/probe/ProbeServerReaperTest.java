@@ -1,0 +1,81 @@
+package org.stackratings.probe;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.stackratings.sandbox.SandboxTestResource;
+import org.stackratings.sandbox.SimulatedServer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.stackratings.ApiTestSupport.admin;
+import static org.stackratings.ApiTestSupport.uniqueSlug;
+import static org.stackratings.probe.LifecycleProbeTest.servers;
+import static org.stackratings.probe.SandboxMembersFixture.body;
+import static org.stackratings.probe.SandboxMembersFixture.onboard;
+
+@QuarkusTest
+@TestProfile(ShortReaperTtlProfile.class)
+@WithTestResource(SandboxTestResource.class)
+class ProbeServerReaperTest {
+
+    @Inject
+    ProbeServerReaper reaper;
+
+    @Test
+    void deletesOnlyOldServersThatCarryBothMarkersAndReportsEachAsInconclusive() {
+        String cloud = LifecycleProbeTest.cloud("leaked", "bootTime: { distribution: constant, medianMs: 50 }");
+        String slug = uniqueSlug("reaped");
+        Map<String, Object> member = new HashMap<>(body(slug, cloud, "pw"));
+        member.put("probes", Map.of("api", Map.of("enabled", false), "lifecycle", Map.of("enabled", true, "interval", "PT24H")));
+        onboard(member);
+
+        String token = token(cloud);
+        boot(cloud, token, "stackratings-probe-crashed-run", Map.of("stackratings.run", "crashed-run"));
+        boot(cloud, token, "stackratings-probe-no-metadata", Map.of());
+        boot(cloud, token, "customer-vm", Map.of("stackratings.run", "not-ours"));
+        boot(cloud, token, "customer-database", Map.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> servers(cloud).size() == 4);
+
+        assertThat(reaper.reap(slug)).as("nothing is older than the TTL yet").isZero();
+        await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(reaper.reap(slug)).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(servers(cloud)).extracting(SimulatedServer::name)
+                .containsExactlyInAnyOrder("stackratings-probe-no-metadata", "customer-vm", "customer-database"));
+        List<Map<String, Object>> reaped = admin().get("/api/v1/members/" + slug + "/measurements?probe=reaper")
+                .jsonPath().getList("items");
+        assertThat(reaped).singleElement().satisfies(m -> {
+            assertThat(m.get("operation")).isEqualTo("compute.server.reaped");
+            assertThat(m.get("outcome")).isEqualTo("INCONCLUSIVE");
+            assertThat((String) m.get("detail")).contains("crashed-run");
+        });
+    }
+
+    private static String token(String cloud) {
+        return RestAssured.given().contentType(ContentType.JSON).body("""
+                        {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"probe","domain":{"name":"Default"},"password":"pw"}}},
+                         "scope":{"project":{"name":"probe","domain":{"name":"Default"}}}}}""")
+                .post(SandboxTestResource.server().authUrl(cloud) + "/auth/tokens").then().statusCode(201)
+                .extract().header("X-Subject-Token");
+    }
+
+    private static void boot(String cloud, String token, String name, Map<String, String> metadata) {
+        String flavor = RestAssured.given().header("X-Auth-Token", token)
+                .get(SandboxTestResource.server().baseUrl() + "/" + cloud + "/compute/v2.1/flavors").jsonPath().getString("flavors[0].id");
+        String image = RestAssured.given().header("X-Auth-Token", token)
+                .get(SandboxTestResource.server().baseUrl() + "/" + cloud + "/image/v2/images").jsonPath().getString("images[0].id");
+        RestAssured.given().header("X-Auth-Token", token).contentType(ContentType.JSON)
+                .body(Map.of("server", Map.of("name", name, "flavorRef", flavor, "imageRef", image, "metadata", metadata)))
+                .post(SandboxTestResource.server().baseUrl() + "/" + cloud + "/compute/v2.1/servers").then().statusCode(202);
+    }
+}
