@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** Reads stored measurements and runs. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class MeasurementQuery {
 
     /** A filter over one member's measurements; null fields match everything. */

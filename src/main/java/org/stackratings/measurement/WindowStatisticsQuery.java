@@ -15,7 +15,7 @@ import java.util.Map;
  * with SQL that both H2 (PostgreSQL mode) and PostgreSQL run.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class WindowStatisticsQuery {
 
     private final EntityManager em;

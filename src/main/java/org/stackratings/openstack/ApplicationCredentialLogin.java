@@ -30,8 +30,7 @@ final class ApplicationCredentialLogin {
         identity.putArray("methods").add("application_credential");
         identity.putObject("application_credential").put("id", credentialId).put("secret", secret);
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClients.forConnectTimeout(limits.connectTimeout());
         HttpRequest request = HttpRequest.newBuilder(URI.create(authUrl + "/auth/tokens"))
                 .timeout(limits.readTimeout())
                 .header("Content-Type", "application/json")

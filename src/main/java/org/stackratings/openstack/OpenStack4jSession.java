@@ -53,8 +53,7 @@ class OpenStack4jSession implements CloudSession {
         this.authUrl = authUrl;
         this.resolver = resolver;
         this.limits = limits;
-        this.http = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClients.forConnectTimeout(limits.connectTimeout());
     }
 
     private OSClient.OSClientV3 os() {

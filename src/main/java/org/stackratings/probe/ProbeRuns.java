@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** Reads probe runs back as views. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class ProbeRuns {
 
     private final MeasurementQuery query;

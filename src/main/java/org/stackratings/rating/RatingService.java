@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /** Reads current ratings for publication. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class RatingService {
 
     /** Filters and order of the public rating list. */

@@ -116,6 +116,53 @@ class ScorecardTest {
         assertThat(grid.category(6000)).isEqualTo("Ca");
     }
 
+    @Test
+    void aCloudFailingRequiredCapabilitiesCannotBeAssuredGrade() {
+        WindowStatistics clean = stats(0, 20, 30, 40, fullCoverage());
+        WindowStatistics compliant = withCompliance(clean, 19, 0);
+        WindowStatistics failing = withCompliance(clean, 17, 2);
+        assertThat(scorecard.rate(compliant, INTERVAL).indicated()).isEqualTo(Notch.AAA);
+        ScorecardResult result = scorecard.rate(failing, INTERVAL);
+        assertThat(result.caps()).extracting(CapApplied::code).containsExactly("COMPLIANCE_BELOW_THRESHOLD");
+        assertThat(result.caps().get(0).text()).contains("cap-1", "cap-2");
+        assertThat(result.indicated().isAssured()).isFalse();
+        assertThat(result.factors()).extracting(FactorScore::name).contains("compliance");
+    }
+
+    @Test
+    void bootSuccessIsAFactorAndItsLowerBoundCapsTheRating() {
+        WindowStatistics clean = stats(0, 20, 30, 40, fullCoverage());
+        Notch previous = null;
+        for (int failed = 0; failed <= 60; failed += 2) {
+            ScorecardResult result = scorecard.rate(withBoots(clean, 200, failed), INTERVAL);
+            assertThat(result.factors()).extracting(FactorScore::name).contains("lifecycle");
+            if (previous != null) {
+                assertThat(result.indicated().ordinal()).as("%d failed boots", failed).isGreaterThanOrEqualTo(previous.ordinal());
+            }
+            previous = result.indicated();
+        }
+        ScorecardResult poorBoots = scorecard.rate(withBoots(clean, 200, 20), INTERVAL);
+        assertThat(poorBoots.caps()).extracting(CapApplied::code).contains("BOOT_SUCCESS_BELOW_THRESHOLD");
+        assertThat(poorBoots.indicated().isAssured()).isFalse();
+        ScorecardResult fewBoots = scorecard.rate(withBoots(clean, 20, 2), INTERVAL);
+        assertThat(fewBoots.caps()).as("20 boots cannot support the lower bound").isEmpty();
+    }
+
+    private static WindowStatistics withCompliance(WindowStatistics s, long passed, long failed) {
+        List<String> failing = java.util.stream.IntStream.rangeClosed(1, (int) failed).mapToObj(i -> "cap-" + i).toList();
+        return new WindowStatistics(s.from(), s.to(), s.firstRunAt(), s.measuredRuns(), s.operations(), s.missingServices(),
+                s.lifecycle(), new WindowStatistics.ComplianceSummary("2020.06", passed, failed, 60 - passed - failed, NOW, failing));
+    }
+
+    private static WindowStatistics withBoots(WindowStatistics s, long boots, long failed) {
+        Map<String, OperationStatistics> lifecycle = Map.of(
+                "compute.server.create", new OperationStatistics("compute.server.create", boots, 0, 0, 0, 300.0, 500.0, 600.0),
+                "compute.server.active", new OperationStatistics("compute.server.active", boots - failed, failed, 0, 0, 20_000.0, 28_000.0, 35_000.0),
+                "compute.server.delete", new OperationStatistics("compute.server.delete", boots, 0, 0, 0, 2_000.0, 3_000.0, 4_000.0));
+        return new WindowStatistics(s.from(), s.to(), s.firstRunAt(), s.measuredRuns(), s.operations(), s.missingServices(),
+                lifecycle, s.compliance());
+    }
+
     private static int fullCoverage() {
         return 30 * 24 * 60;
     }
