@@ -71,6 +71,7 @@ public final class SandboxControlApi {
                 .put("name", cloud.name())
                 .put("authUrl", authUrl(ctx, cloud.name()))
                 .put("tokens", cloud.tokens().size())
+                .put("servers", cloud.serverStore().count())
                 .put("profile", CloudProfiles.toJson(cloud.profile()));
     }
 

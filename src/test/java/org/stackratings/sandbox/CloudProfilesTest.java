@@ -34,6 +34,16 @@ class CloudProfilesTest {
                   - { every: PT10M, offset: PT2M, duration: PT1M, mode: TIMEOUT }
                 hangMs: 120000
                 tokenTtl: PT30M
+                bootTime: { distribution: lognormal, medianMs: 8000, p95Ms: 20000 }
+                bootFailureRate: 0.05
+                deleteTime: { distribution: uniform, minMs: 500, maxMs: 1500 }
+                deleteFailureRate: 0.2
+                maxServers: 3
+                deviations:
+                  - { service: compute, method: GET, path: "/v2.1/os-quota-sets/*", status: 404 }
+                  - { service: image, path: "/v2/schemas/image", status: 200, body: "{}" }
+                  - { service: compute, method: get, path: "/v2.1/servers", query: "limit=-1", status: 200 }
+                  - { service: network, path: "/", status: 200, body: { versions: [] } }
             """;
 
     @Test
@@ -61,6 +71,13 @@ class CloudProfilesTest {
         assertThat(p.seed()).isEqualTo(42L);
         assertThat(p.hangMs()).isEqualTo(120_000);
         assertThat(p.tokenTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(p.lifecycle()).isEqualTo(new LifecycleProfile(LatencyProfile.lognormal(8000, 20000), 0.05,
+                LatencyProfile.uniform(500, 1500), 0.2, 3));
+        assertThat(p.deviations()).containsExactly(
+                new Deviation("compute", "GET", "/v2.1/os-quota-sets/*", null, 404, null),
+                new Deviation("image", "GET", "/v2/schemas/image", null, 200, "{}"),
+                new Deviation("compute", "GET", "/v2.1/servers", "limit=-1", 200, null),
+                new Deviation("network", "GET", "/", null, 200, "{\"versions\":[]}"));
         assertThat(p.outages()).hasSize(2);
         OutageWindow absolute = p.outages().get(0);
         assertThat(absolute.services()).containsExactly("compute");
@@ -90,6 +107,13 @@ class CloudProfilesTest {
         assertThat(p.hangMs()).isEqualTo(120_000);
         assertThat(p.outages()).isEmpty();
         assertThat(p.seed()).isNull();
+        assertThat(p.lifecycle()).isEqualTo(LifecycleProfile.DEFAULT);
+        assertThat(p.lifecycle().bootTime()).isEqualTo(LatencyProfile.constant(2000));
+        assertThat(p.lifecycle().deleteTime()).isEqualTo(LatencyProfile.constant(1000));
+        assertThat(p.lifecycle().bootFailureRate()).isZero();
+        assertThat(p.lifecycle().deleteFailureRate()).isZero();
+        assertThat(p.lifecycle().maxServers()).isEqualTo(10);
+        assertThat(p.deviations()).isEmpty();
     }
 
     @Test
@@ -107,6 +131,12 @@ class CloudProfilesTest {
                     .containsExactly("aurora", "borealis", "cumulus", "dustbowl");
             assertThat(clouds).extracting(c -> c.latency().medianMs()).isSorted();
             assertThat(clouds).extracting(CloudProfile::errorRate).isSorted();
+            assertThat(clouds).extracting(c -> c.lifecycle().bootTime().medianMs()).isSorted();
+            assertThat(clouds).extracting(c -> c.lifecycle().bootFailureRate()).containsExactly(0.0, 0.01, 0.05, 0.1);
+            assertThat(clouds).filteredOn(c -> !c.deviations().isEmpty()).extracting(CloudProfile::name)
+                    .containsExactly("cumulus");
+            assertThat(clouds).filteredOn(c -> c.lifecycle().deleteFailureRate() > 0).extracting(CloudProfile::name)
+                    .containsExactly("dustbowl");
             assertThat(clouds).allSatisfy(c -> {
                 assertThat(c.users()).extracting(UserSpec::name).containsExactly("probe");
                 assertThat(c.applicationCredentials()).hasSize(1);
@@ -137,6 +167,20 @@ class CloudProfilesTest {
         "appcred unknown user | 'users: [ { name: probe, password: x } ], applicationCredentials: [ { id: a, secret: s, user: nobody } ]' | applicationCredentials[0].user",
         "bad service latency  | serviceLatency: { dns: { medianMs: 3 } }             | serviceLatency.dns",
         "bad catalog host     | catalogHost: \"http://x/y\"                            | catalogHost",
+        "boot failure > 1     | bootFailureRate: 1.5                                 | bootFailureRate",
+        "delete failure < 0   | deleteFailureRate: -0.5                              | deleteFailureRate",
+        "bad boot time        | bootTime: { distribution: pareto }                   | bootTime.distribution",
+        "negative delete time | deleteTime: { medianMs: -1 }                         | deleteTime.medianMs",
+        "negative maxServers  | maxServers: -1                                       | maxServers",
+        "fractional maxServers| maxServers: 2.5                                      | maxServers",
+        "deviation service    | 'deviations: [ { service: dns, path: /, status: 404 } ]' | deviations[0].service",
+        "deviation method     | 'deviations: [ { service: compute, method: FETCH, path: /, status: 404 } ]' | deviations[0].method",
+        "deviation path       | 'deviations: [ { service: compute, path: v2.1, status: 404 } ]' | deviations[0].path",
+        "deviation no status  | 'deviations: [ { service: compute, path: / } ]'     | deviations[0].status",
+        "deviation bad status | 'deviations: [ { service: compute, path: /, status: 99 } ]' | deviations[0].status",
+        "deviation text status| 'deviations: [ { service: compute, path: /, status: gone } ]' | deviations[0].status",
+        "deviation field      | 'deviations: [ { service: compute, path: /, status: 404, when: now } ]' | deviations[0].when",
+        "deviations not a list| 'deviations: { service: compute }'                  | deviations",
     })
     void rejectsBadProfilesNamingCloudAndField(String problem, String fragment, String field) {
         String yaml = "clouds:\n  - { name: broken, " + fragment.replaceAll("^'|'$", "") + " }\n";

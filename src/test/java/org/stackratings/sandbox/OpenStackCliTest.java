@@ -32,6 +32,13 @@ class OpenStackCliTest {
     }
 
     private static String openstack(String... command) throws IOException, InterruptedException {
+        List<String> withFormat = new ArrayList<>(List.of(command));
+        withFormat.addAll(List.of("-f", "value"));
+        return run(withFormat.toArray(String[]::new));
+    }
+
+    /** Runs a command as given (commands that print no table take no {@code -f}). */
+    private static String run(String... command) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("openstack",
                 "--os-auth-url", sandbox.server.authUrl("alpha"),
                 "--os-identity-api-version", "3",
@@ -42,7 +49,6 @@ class OpenStackCliTest {
                 "--os-project-domain-name", "Default",
                 "--os-region-name", "RegionOne"));
         args.addAll(List.of(command));
-        args.addAll(List.of("-f", "value"));
         ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("OS_"));
         Process process = builder.start();
@@ -90,5 +96,25 @@ class OpenStackCliTest {
     void volumeList() throws Exception {
         String out = openstack("volume", "list", "-c", "Name", "-c", "Status", "-c", "Size");
         assertThat(out.lines().toList()).containsExactlyInAnyOrder("probe-data available 1", "probe-boot available 2");
+    }
+
+    @Test
+    void serverLifecycle() throws Exception {
+        String id = openstack("server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk",
+                "--network", "private", "--property", "stackratings.run=cli", "--wait", "probe-cli",
+                "-c", "id").strip();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        String show = openstack("server", "show", id, "-c", "name", "-c", "status", "-c", "flavor", "-c", "image");
+        assertThat(show).contains("probe-cli").contains("ACTIVE").contains("m1.tiny")
+                .contains("cirros-0.6.2-x86_64-disk");
+        assertThat(openstack("server", "list", "-c", "Name", "-c", "Status").lines().toList())
+                .contains("probe-cli ACTIVE");
+        assertThat(sandbox.server.cloud("alpha").orElseThrow().servers()).anySatisfy(s -> {
+            assertThat(s.id()).isEqualTo(id);
+            assertThat(s.metadata()).containsEntry("stackratings.run", "cli");
+        });
+        run("server", "delete", "--wait", id);
+        assertThat(sandbox.server.cloud("alpha").orElseThrow().servers()).noneMatch(s -> s.id().equals(id));
+        assertThat(openstack("server", "list", "-c", "Name").lines().toList()).doesNotContain("probe-cli");
     }
 }
