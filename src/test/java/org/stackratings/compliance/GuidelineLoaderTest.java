@@ -24,6 +24,18 @@ class GuidelineLoaderTest {
     }
 
     @Test
+    void docsComplianceNamesEveryRequiredCapabilityInTheRightTable() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/compliance.md"));
+        String checked = doc.substring(doc.indexOf("## Checked capabilities"), doc.indexOf("## NOT_CHECKED capabilities"));
+        String notChecked = doc.substring(doc.indexOf("## NOT_CHECKED capabilities"));
+        for (Guideline.Capability capability : GuidelineLoader.load("interop/2020.06.json", "OpenStack Powered Compute").required()) {
+            boolean hasCheck = CapabilityChecks.find(capability.name()).isPresent();
+            assertThat(hasCheck ? checked : notChecked).as(capability.name()).contains("`" + capability.name() + "`");
+            assertThat(hasCheck ? notChecked : checked).as(capability.name()).doesNotContain("`" + capability.name() + "`");
+        }
+    }
+
+    @Test
     void badGuidelineDataFailsWithAMessageThatSaysWhatIsWrong() throws Exception {
         assertThatThrownBy(() -> GuidelineLoader.load("interop/none.json", "OpenStack Powered Compute"))
                 .isInstanceOf(InvalidGuidelineException.class).hasMessageContaining("neither a classpath resource nor a file");
