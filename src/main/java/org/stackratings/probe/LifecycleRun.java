@@ -108,13 +108,7 @@ final class LifecycleRun {
 
     private void pollActive() {
         guard(() -> {
-            Optional<ServerState> state;
-            try {
-                state = session.server(serverId);
-            } catch (CloudCallException e) {
-                lastPollProblem = e.getMessage();
-                state = Optional.of(new ServerState(serverId, null, "UNKNOWN", null, Map.of(), null));
-            }
+            Optional<ServerState> state = lookUp();
             if (state.isEmpty()) {
                 results.add(new OperationResult(ACTIVE, createdAt, ms(createdNanos), Outcome.ERROR, 404, "ServerVanished",
                         "server " + serverId + " disappeared before it became ACTIVE"));
@@ -157,13 +151,7 @@ final class LifecycleRun {
 
     private void pollGone() {
         guard(() -> {
-            Optional<ServerState> state;
-            try {
-                state = session.server(serverId);
-            } catch (CloudCallException e) {
-                lastPollProblem = e.getMessage();
-                state = Optional.of(new ServerState(serverId, null, "UNKNOWN", null, Map.of(), null));
-            }
+            Optional<ServerState> state = lookUp();
             if (state.isEmpty()) {
                 results.add(OperationResult.ok(DELETE, deleteAt, ms(deleteNanos), 204));
                 finish();
@@ -179,6 +167,19 @@ final class LifecycleRun {
                 later(this::pollGone);
             }
         });
+    }
+
+    /**
+     * The server as Nova shows it now; empty when it is gone. A failed poll is not an answer about the server: it is
+     * remembered for the deadline's message and the server counts as still in its unknown state.
+     */
+    private Optional<ServerState> lookUp() {
+        try {
+            return session.server(serverId);
+        } catch (CloudCallException e) {
+            lastPollProblem = e.getMessage();
+            return Optional.of(new ServerState(serverId, null, "UNKNOWN", null, Map.of(), null));
+        }
     }
 
     private void later(Runnable step) {
