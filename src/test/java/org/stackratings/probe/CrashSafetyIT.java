@@ -1,0 +1,308 @@
+package org.stackratings.probe;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.stackratings.sandbox.CloudProfiles;
+import org.stackratings.sandbox.SandboxServer;
+import org.stackratings.sandbox.SimulatedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Crash safety (issue 3): the packaged application ({@code target/quarkus-app/quarkus-run.jar}, PostgreSQL) is killed
+ * with SIGKILL while a lifecycle probe server is still booting, restarted on the same database, and the reaper of the
+ * new process must delete the leaked probe server once it is older than the TTL, record the deletion as an
+ * INCONCLUSIVE {@code compute.server.reaped} measurement, and leave every server without both markers alone.
+ * <p>
+ * Runs under maven-failsafe in the {@code postgres} profile only (the jar is built for PostgreSQL):
+ * {@code scripts/postgres-test-db.sh && ./mvnw verify -Ppostgres}.
+ */
+class CrashSafetyIT {
+
+    private static final String CLOUD = "crashy";
+    private static final String PASSWORD = "crashy-secret";
+    private static final String ADMIN_KEY = "crash-safety-admin-key";
+    private static final String CREDENTIAL_KEY = Base64.getEncoder()
+            .encodeToString("crash-safety-it-key-32-bytes-ok!".getBytes(StandardCharsets.US_ASCII));
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Duration READY_WITHIN = Duration.ofSeconds(45);
+
+    /** On failure, prints the end of each application log (target/crash-safety-app-N.log). */
+    @RegisterExtension
+    static final TestWatcher LOGS_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (int n = 1; n <= 2; n++) {
+                Path file = logOf(n);
+                if (Files.exists(file)) {
+                    System.out.println("---- " + file + " (end) ----\n" + tail(file));
+                }
+            }
+        }
+    };
+
+    private static Vertx vertx;
+    private static SandboxServer sandbox;
+    private static int httpPort;
+    private static Process app;
+    private static Path log;
+
+    @BeforeAll
+    static void startSandbox() {
+        assertThat(JAR).as("run `./mvnw verify -Ppostgres`: quarkus:build makes the jar before failsafe runs").isRegularFile();
+        vertx = Vertx.vertx();
+        // Servers boot for a minute, so the probe server is still BUILD when the application is killed.
+        sandbox = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.parse("""
+                clouds:
+                  - name: %s
+                    description: "Slow boots, for the crash-safety test"
+                    users: [ { name: probe, password: %s } ]
+                    bootTime: { distribution: constant, medianMs: 60000 }
+                    deleteTime: { distribution: constant, medianMs: 200 }
+                """.formatted(CLOUD, PASSWORD)));
+        httpPort = freePort();
+    }
+
+    @AfterEach
+    void stopApp() {
+        kill(app);
+        app = null;
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void aProbeServerLeakedByAKilledInstanceIsReapedAfterRestartAndNothingElseIsTouched() throws Exception {
+        app = start(1, true);
+
+        String slug = "crash-safety";
+        Response onboarded = admin().body(Map.of(
+                "slug", slug,
+                "displayName", "Crash safety",
+                "authUrl", sandbox.authUrl(CLOUD),
+                "region", "RegionOne",
+                "project", Map.of("name", "probe", "domain", "Default"),
+                "credentials", Map.of("type", "password", "username", "probe", "password", PASSWORD, "userDomain", "Default"),
+                "probes", Map.of("api", Map.of("enabled", false),
+                        "lifecycle", Map.of("enabled", true, "interval", "PT24H"))))
+                .post(url("/api/v1/members"));
+        assertThat(onboarded.statusCode()).as(onboarded.asString()).isEqualTo(201);
+
+        Response started = admin().body("{\"probe\":\"lifecycle\"}").post(url("/api/v1/members/" + slug + "/probe-runs"));
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
+        String runId = started.jsonPath().getString("id");
+        String runLocation = started.getHeader("Location");
+        String probeServer = "stackratings-probe-" + runId;
+
+        await("the probe server is booting").atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(servers()).anySatisfy(s -> {
+                    assertThat(s.name()).isEqualTo(probeServer);
+                    assertThat(s.metadata()).containsEntry("stackratings.run", runId);
+                    assertThat(s.status()).isEqualTo("BUILD");
+                }));
+
+        // Servers the reaper must never touch: only one marker, or none.
+        String token = token();
+        boot(token, "stackratings-probe-x", Map.of());
+        boot(token, "customer-vm", Map.of("stackratings.run", runId));
+        boot(token, "customer-database", Map.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> servers().size() == 4);
+
+        long pid = app.pid();
+        app.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no ShutdownEvent, the run stays in flight
+        assertThat(app.waitFor(10, TimeUnit.SECONDS)).as("process %d died", pid).isTrue();
+        assertThat(app.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(servers()).extracting(SimulatedServer::name).contains(probeServer);
+
+        app = start(2, false);
+        long restarted = System.nanoTime();
+
+        await("the reaper of the restarted instance deletes the leaked probe server")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    assertThat(servers()).noneMatch(s -> s.name().startsWith("stackratings-probe-")
+                            && s.metadata().containsKey("stackratings.run"));
+                    assertThat(servers()).extracting(SimulatedServer::name)
+                            .containsExactlyInAnyOrder("stackratings-probe-x", "customer-vm", "customer-database");
+                });
+        System.out.printf("CrashSafetyIT: leaked probe server reaped %.1f s after the restart%n",
+                (System.nanoTime() - restarted) / 1e9);
+
+        List<Map<String, Object>> reaped = await("the reaper's measurement").atMost(Duration.ofSeconds(10))
+                .until(() -> admin().get(url("/api/v1/members/" + slug + "/measurements?probe=reaper"))
+                        .jsonPath().<Map<String, Object>>getList("items"), items -> items != null && !items.isEmpty());
+        assertThat(reaped).singleElement().satisfies(m -> {
+            assertThat(m.get("operation")).isEqualTo("compute.server.reaped");
+            assertThat(m.get("outcome")).isEqualTo("INCONCLUSIVE");
+            assertThat((String) m.get("detail")).contains(probeServer).contains("run " + runId);
+        });
+
+        // The interrupted run is closed by the reaper only once it is older than the lifecycle run deadline
+        // (active-deadline 5 min + delete-deadline 3 min + run-deadline 45 s), far beyond this test; until then it
+        // stays RUNNING (and blocks a second probe server for the member). It is never reported as completed.
+        JsonPath run = admin().get(runLocation).jsonPath();
+        assertThat(run.getString("status")).isIn("RUNNING", "INCONCLUSIVE");
+        assertThat(run.getList("measurements")).isEmpty();
+    }
+
+    /** Starts the packaged application and waits until it is ready; the first start cleans the database. */
+    private static Process start(int n, boolean cleanDatabase) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dquarkus.datasource.jdbc.url=" + System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/stackratings_test"),
+                "-Dquarkus.datasource.username=" + System.getProperty("test.db.user", "stackratings"),
+                "-Dquarkus.datasource.password=" + System.getProperty("test.db.password", "stackratings"),
+                "-Dstackratings.security.admin-key=" + ADMIN_KEY,
+                "-Dstackratings.security.credential-key=" + CREDENTIAL_KEY,
+                "-Dstackratings.probe.lifecycle.reaper-ttl=PT5S",
+                "-Dstackratings.probe.lifecycle.reaper-interval=2s",
+                "-Dstackratings.probe.lifecycle.active-deadline=PT5M"));
+        if (cleanDatabase) {
+            command.add("-Dquarkus.flyway.clean-at-start=true");
+            command.add("-Dquarkus.flyway.clean-disabled=false");
+        }
+        command.addAll(List.of("-jar", JAR.toString()));
+        log = logOf(n);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // never leave the child behind, not even when this JVM is stopped from outside
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "crash-safety-it-kill-" + n));
+        try {
+            awaitReady(process, n);
+            return process;
+        } catch (Throwable e) {
+            kill(process);
+            throw e;
+        }
+    }
+
+    private static void awaitReady(Process process, int n) {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("application start " + n + " exited with " + process.exitValue() + ":\n" + tail(log));
+            }
+            try {
+                Response ready = RestAssured.given().get(url("/q/health/ready"));
+                if (ready.statusCode() == 200 && "UP".equals(ready.jsonPath().getString("status"))) {
+                    return;
+                }
+            } catch (Exception notYetListening) { // RestAssured rethrows ConnectException unchecked
+                // connection refused until the HTTP server is up
+            }
+            sleep(250);
+        }
+        fail("application start " + n + " was not ready within " + READY_WITHIN + ":\n" + tail(log));
+    }
+
+    private static Path logOf(int n) {
+        return Path.of("target", "crash-safety-app-" + n + ".log");
+    }
+
+    private static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<SimulatedServer> servers() {
+        return sandbox.cloud(CLOUD).orElseThrow().servers();
+    }
+
+    private static RequestSpecification admin() {
+        return RestAssured.given().header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON);
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    private static String token() {
+        return RestAssured.given().contentType(ContentType.JSON).body("""
+                        {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"probe","domain":{"name":"Default"},"password":"%s"}}},
+                         "scope":{"project":{"name":"probe","domain":{"name":"Default"}}}}}""".formatted(PASSWORD))
+                .post(sandbox.authUrl(CLOUD) + "/auth/tokens").then().statusCode(201)
+                .extract().header("X-Subject-Token");
+    }
+
+    /** Creates a server straight through the sandbox's Nova API, as a customer of the cloud would. */
+    private static void boot(String token, String name, Map<String, String> metadata) {
+        String compute = sandbox.baseUrl() + "/" + CLOUD + "/compute/v2.1";
+        String flavor = RestAssured.given().header("X-Auth-Token", token).get(compute + "/flavors")
+                .jsonPath().getString("flavors[0].id");
+        String image = RestAssured.given().header("X-Auth-Token", token).get(sandbox.baseUrl() + "/" + CLOUD + "/image/v2/images")
+                .jsonPath().getString("images[0].id");
+        RestAssured.given().header("X-Auth-Token", token).contentType(ContentType.JSON)
+                .body(Map.of("server", Map.of("name", name, "flavorRef", flavor, "imageRef", image, "metadata", metadata)))
+                .post(compute + "/servers").then().statusCode(202);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
