@@ -1,0 +1,76 @@
+package org.stackratings.publish;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.stackratings.member.MemberService;
+import org.stackratings.rating.ActionView;
+import org.stackratings.rating.RatingService;
+import org.stackratings.rating.ScorePointView;
+import org.stackratings.security.Roles;
+import org.stackratings.web.PageRequest;
+import org.stackratings.web.PageView;
+import org.stackratings.web.ProblemException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Rating actions (public) and score history (provider of the member, admin). */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class RatingHistoryResource {
+
+    private final RatingService ratings;
+    private final MemberService members;
+    private final Clock clock;
+
+    public RatingHistoryResource(RatingService ratings, MemberService members, Clock clock) {
+        this.ratings = ratings;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("ratings/{member}/actions")
+    @Tag(name = "Ratings")
+    @Operation(summary = "Rating actions, newest first", description = "Append-only: ASSIGNED, UPGRADE, DOWNGRADE, AFFIRMED, WATCH_ON, WATCH_OFF, WITHDRAWN, each with its reason, rationale and methodology version.")
+    public PageView<ActionView> actions(@PathParam("member") String member, @QueryParam("page") Integer page,
+                                        @QueryParam("size") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
+        long memberId = members.memberId(member).orElseThrow(() -> ProblemException.notFound("member", member));
+        List<ActionView> items = ratings.actions(member, paging.offset(), paging.size()).orElseThrow();
+        return PageView.of(items, paging, ratings.countActions(memberId), "/api/v1/ratings/" + member + "/actions");
+    }
+
+    @GET
+    @Path("members/{member}/scores")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "apiKey")
+    @Tag(name = "Measurements")
+    @Operation(summary = "Score history", description = "Mean score per step (ISO-8601, default PT1H, at least PT1H) with the rating and indicated notch; from/to default to the last 30 days.")
+    public List<ScorePointView> scores(@PathParam("member") String member, @QueryParam("from") String from,
+                                       @QueryParam("to") String to, @QueryParam("step") String step) {
+        TimeRange range = from == null && to == null
+                ? new TimeRange(clock.instant().minus(Duration.ofDays(30)), clock.instant()) : TimeRange.parse(from, to, clock);
+        Duration stepDuration;
+        try {
+            stepDuration = step == null ? Duration.ofHours(1) : Duration.parse(step);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("step must be an ISO-8601 duration such as PT1H or P1D, got '" + step + "'");
+        }
+        if (stepDuration.compareTo(Duration.ofHours(1)) < 0) {
+            throw ProblemException.badRequest("step must be at least PT1H (scores are kept per hour), got " + step);
+        }
+        return ratings.scores(member, range.from(), range.to(), stepDuration)
+                .orElseThrow(() -> ProblemException.notFound("member", member));
+    }
+}
