@@ -25,11 +25,11 @@ create index rating_action_member on rating_action (member_id, id);
 -- One row per member and hour: the last score and notches computed in that hour.
 create table rating_score (
     member_id           bigint      not null references member (id),
-    hour                timestamp with time zone not null,
+    hour_start          timestamp with time zone not null,
     score               double precision,
     notch               varchar(8)  not null,
     indicated_notch     varchar(8)  not null,
     factors             varchar(2000) not null,
     methodology_version varchar(32) not null,
-    primary key (member_id, hour)
+    primary key (member_id, hour_start)
 );

@@ -26,6 +26,6 @@ public class RatingScore extends PanacheEntityBase {
     public String methodologyVersion;
 
     @Embeddable
-    public record Key(@Column(name = "member_id") long memberId, Instant hour) implements Serializable {
+    public record Key(@Column(name = "member_id") long memberId, @Column(name = "hour_start") Instant hour) implements Serializable {
     }
 }

@@ -11,12 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.stackratings.member.MemberService;
-import org.stackratings.rating.ActionView;
 import org.stackratings.rating.RatingService;
 import org.stackratings.rating.ScorePointView;
 import org.stackratings.security.Roles;
-import org.stackratings.web.PageRequest;
-import org.stackratings.web.PageView;
 import org.stackratings.web.ProblemException;
 
 import java.time.Clock;
@@ -24,35 +21,22 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Rating actions (public) and score history (provider of the member, admin). */
-@Path("/api/v1")
+/** A member's score history (provider of the member, admin). */
+@Path("/api/v1/members/{member}/scores")
 @Produces(MediaType.APPLICATION_JSON)
-public class RatingHistoryResource {
+public class ScoresResource {
 
     private final RatingService ratings;
     private final MemberService members;
     private final Clock clock;
 
-    public RatingHistoryResource(RatingService ratings, MemberService members, Clock clock) {
+    public ScoresResource(RatingService ratings, MemberService members, Clock clock) {
         this.ratings = ratings;
         this.members = members;
         this.clock = clock;
     }
 
     @GET
-    @Path("ratings/{member}/actions")
-    @Tag(name = "Ratings")
-    @Operation(summary = "Rating actions, newest first", description = "Append-only: ASSIGNED, UPGRADE, DOWNGRADE, AFFIRMED, WATCH_ON, WATCH_OFF, WITHDRAWN, each with its reason, rationale and methodology version.")
-    public PageView<ActionView> actions(@PathParam("member") String member, @QueryParam("page") Integer page,
-                                        @QueryParam("size") Integer size) {
-        PageRequest paging = PageRequest.of(page, size);
-        long memberId = members.memberId(member).orElseThrow(() -> ProblemException.notFound("member", member));
-        List<ActionView> items = ratings.actions(member, paging.offset(), paging.size()).orElseThrow();
-        return PageView.of(items, paging, ratings.countActions(memberId), "/api/v1/ratings/" + member + "/actions");
-    }
-
-    @GET
-    @Path("members/{member}/scores")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "apiKey")
     @Tag(name = "Measurements")
