@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.stackratings.member.MemberService;
 import org.stackratings.rating.RatingService;
 import org.stackratings.rating.ScorePointView;
 import org.stackratings.security.Roles;
@@ -27,12 +26,10 @@ import java.util.List;
 public class ScoresResource {
 
     private final RatingService ratings;
-    private final MemberService members;
     private final Clock clock;
 
-    public ScoresResource(RatingService ratings, MemberService members, Clock clock) {
+    public ScoresResource(RatingService ratings, Clock clock) {
         this.ratings = ratings;
-        this.members = members;
         this.clock = clock;
     }
 
