@@ -47,6 +47,40 @@ public interface MethodologyConfig {
 
     Caps caps();
 
+    /** When the published rating follows the indicated notch (RATING.md 5.8). */
+    Stability stability();
+
+    /** How the outlook is read from the trend of the score (RATING.md 5.9). */
+    OutlookSettings outlook();
+
+    interface Stability {
+        /** How long a different notch must be indicated without interruption before the rating moves. */
+        @WithDefault("P1D")
+        Duration hold();
+
+        /** A fall (or rise) of at least this many notches puts the rating on watch at once. */
+        @WithDefault("2")
+        int sharpNotches();
+
+        /** A rating with no action for this long is affirmed. */
+        @WithDefault("P30D")
+        Duration affirmAfter();
+    }
+
+    interface OutlookSettings {
+        /** Scores are averaged per bucket before the trend is fitted (Theil–Sen). */
+        @WithDefault("P1D")
+        Duration bucket();
+
+        /** How far ahead the trend is projected. */
+        @WithDefault("P30D")
+        Duration horizon();
+
+        /** Fewer buckets than this give a STABLE outlook (too little history for a trend). */
+        @WithDefault("5")
+        int minimumBuckets();
+    }
+
     interface Weights {
         @WithDefault("40")
         double availability();

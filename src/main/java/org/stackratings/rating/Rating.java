@@ -32,4 +32,12 @@ public class Rating extends PanacheEntityBase {
     public Instant effectiveSince;
     @Column(name = "computed_at")
     public Instant computedAt;
+    public String outlook;
+    public String watch;
+    @Column(name = "pending_notch")
+    public String pendingNotch;
+    @Column(name = "pending_since")
+    public Instant pendingSince;
+    @Column(name = "last_action_at")
+    public Instant lastActionAt;
 }

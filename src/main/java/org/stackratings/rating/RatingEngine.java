@@ -12,9 +12,16 @@ import org.stackratings.member.MemberService;
 import org.stackratings.member.MemberStatusView;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
 
-/** Re-rates every member from its measurements, on a schedule (once per cluster) and on demand. */
+/**
+ * Re-rates every member on a schedule (once per cluster) and on demand: scorecard → stability rules → outlook, then
+ * the published rating, its append-only actions and the hourly score history.
+ */
 @ApplicationScoped
 public class RatingEngine {
 
@@ -23,18 +30,24 @@ public class RatingEngine {
     private final MemberService members;
     private final WindowStatisticsQuery statistics;
     private final Scorecard scorecard;
+    private final StabilityRules stability;
+    private final OutlookRule outlookRule;
     private final ObjectMapper json;
     private final Clock clock;
 
     public RatingEngine(MemberService members, WindowStatisticsQuery statistics, Scorecard scorecard,
-                        ObjectMapper json, Clock clock, RatingConfig config) {
+                        MethodologyConfig methodology, ObjectMapper json, Clock clock, RatingConfig config) {
         this.members = members;
         this.statistics = statistics;
         this.scorecard = scorecard;
+        this.stability = new StabilityRules(new StabilityRules.Settings(methodology.stability().hold(),
+                methodology.stability().sharpNotches(), methodology.stability().affirmAfter()));
+        this.outlookRule = new OutlookRule(methodology.outlook().bucket(), methodology.outlook().horizon(),
+                methodology.outlook().minimumBuckets());
         this.json = json;
         this.clock = clock;
-        LOG.infof("Rating engine: methodology %s, window %s, re-rating every %s", scorecard.version(),
-                scorecard.window(), config.interval());
+        LOG.infof("Rating engine: methodology %s, window %s, hold %s, re-rating every %s", scorecard.version(),
+                scorecard.window(), methodology.stability().hold(), config.interval());
     }
 
     @Scheduled(identity = "rating-engine", every = "{stackratings.rating.interval}", delayed = "5s",
@@ -45,7 +58,11 @@ public class RatingEngine {
 
     /** Re-rates every member, each in its own transaction; returns how many were rated. */
     public int rateAll() {
-        Instant now = clock.instant();
+        return rateAll(clock.instant());
+    }
+
+    /** Re-rates every member as of {@code now} (tests and the sandbox backfill replay time with it). */
+    public int rateAll(Instant now) {
         int rated = 0;
         for (MemberStatusView member : members.allStatuses()) {
             try {
@@ -60,34 +77,89 @@ public class RatingEngine {
 
     private void rate(MemberStatusView member, Instant now) {
         Instant from = now.minus(scorecard.window());
-        ScorecardResult result;
-        if (member.withdrawn()) {
-            result = new ScorecardResult(Notch.WR, Notch.WR, null, java.util.List.of(), java.util.List.of(),
-                    new Coverage(0, 0, 0, java.time.Duration.ZERO), "member withdrawn on " + member.withdrawnAt(),
-                    scorecard.version());
-        } else {
-            WindowStatistics stats = statistics.forWindow(member.id(), from, now);
-            result = scorecard.rate(stats, member.apiInterval());
-        }
+        ScorecardResult result = member.withdrawn()
+                ? new ScorecardResult(Notch.WR, Notch.WR, null, List.of(), List.of(), new Coverage(0, 0, 0, Duration.ZERO),
+                "member withdrawn on " + member.withdrawnAt(), scorecard.version())
+                : scorecard.rate(statistics.forWindow(member.id(), from, now), member.apiInterval());
         Rating rating = Rating.findById(member.id());
-        if (rating == null) {
+        boolean created = rating == null;
+        if (created) {
             rating = new Rating();
             rating.memberId = member.id();
         }
-        String notch = result.indicated().symbol();
-        if (rating.notch == null || !rating.notch.equals(notch)) {
+        PublishedRating current = created ? PublishedRating.NONE : published(rating);
+        boolean capped = result.caps().stream().anyMatch(c -> c.code().equals("AVAILABILITY_BELOW_THRESHOLD"));
+        StabilityRules.Decision decision = stability.decide(current, result.indicated(), capped, member.withdrawn(), now);
+        PublishedRating next = decision.state();
+
+        recordScore(member.id(), now, result, next.notch());
+        Outlook outlook = outlookRule.outlook(history(member.id(), from), next.notch(), scorecard::notchFor);
+
+        if (created || !next.notch().symbol().equals(rating.notch)) {
             rating.effectiveSince = now;
         }
-        rating.notch = notch;
+        String rationale = toJson(result);
+        rating.notch = next.notch().symbol();
         rating.indicatedNotch = result.indicated().symbol();
         rating.score = result.score();
-        rating.rationale = toJson(result);
+        rating.rationale = rationale;
         rating.methodologyVersion = result.methodologyVersion();
         rating.windowStart = from;
         rating.windowEnd = now;
         rating.coverage = result.coverage().share();
         rating.computedAt = now;
-        rating.persist();
+        rating.outlook = outlook.name();
+        rating.watch = next.watch() == null ? null : next.watch().name();
+        rating.pendingNotch = next.pending() == null ? null : next.pending().symbol();
+        rating.pendingSince = next.pendingSince();
+        rating.lastActionAt = next.lastActionAt();
+        if (created) {
+            rating.persist();
+        }
+        for (PlannedAction planned : decision.actions()) {
+            RatingAction action = new RatingAction();
+            action.memberId = member.id();
+            action.action = planned.type().name();
+            action.notch = planned.notch().symbol();
+            action.previousNotch = planned.previous() == null ? null : planned.previous().symbol();
+            action.indicatedNotch = result.indicated().symbol();
+            action.outlook = outlook.name();
+            action.watch = planned.watch() == null ? null : planned.watch().name();
+            action.score = result.score();
+            action.reason = planned.reason();
+            action.rationale = rationale;
+            action.methodologyVersion = result.methodologyVersion();
+            action.effectiveAt = now;
+            action.persist();
+        }
+    }
+
+    private void recordScore(long memberId, Instant now, ScorecardResult result, Notch published) {
+        RatingScore.Key key = new RatingScore.Key(memberId, now.truncatedTo(ChronoUnit.HOURS));
+        RatingScore existing = RatingScore.findById(key);
+        RatingScore score = existing == null ? new RatingScore() : existing;
+        score.id = key;
+        score.score = result.score();
+        score.notch = published.symbol();
+        score.indicatedNotch = result.indicated().symbol();
+        score.factors = result.factors().stream().map(f -> f.name() + "=" + f.score()).collect(Collectors.joining(","));
+        score.methodologyVersion = result.methodologyVersion();
+        if (existing == null) {
+            score.persist();
+        }
+    }
+
+    private static List<OutlookRule.ScorePoint> history(long memberId, Instant from) {
+        return RatingScore.<RatingScore>list("id.memberId = ?1 and id.hour >= ?2 and score is not null order by id.hour",
+                        memberId, from).stream()
+                .map(s -> new OutlookRule.ScorePoint(s.id.hour(), s.score)).toList();
+    }
+
+    private static PublishedRating published(Rating r) {
+        return new PublishedRating(Notch.fromSymbol(r.notch).orElse(Notch.NR),
+                r.watch == null ? null : Watch.valueOf(r.watch),
+                r.pendingNotch == null ? null : Notch.fromSymbol(r.pendingNotch).orElse(null),
+                r.pendingSince, r.lastActionAt);
     }
 
     private String toJson(ScorecardResult result) {

@@ -61,19 +61,68 @@ public class RatingService {
         return members.status(slug).map(m -> toCurrent(m, Rating.findById(m.id())));
     }
 
+    /** A member's rating actions, newest first. */
+    public java.util.Optional<List<ActionView>> actions(String slug, int offset, int limit) {
+        return members.memberId(slug).map(id -> RatingAction.<RatingAction>find("memberId = ?1 order by id desc", id)
+                .range(offset, offset + limit - 1).list().stream().map(a -> view(slug, a)).toList());
+    }
+
+    public long countActions(long memberId) {
+        return RatingAction.count("memberId", memberId);
+    }
+
+    /** The member's score history between two instants, averaged per step. */
+    public java.util.Optional<List<ScorePointView>> scores(String slug, java.time.Instant from, java.time.Instant to,
+                                                           java.time.Duration step) {
+        return members.memberId(slug).map(id -> {
+            List<RatingScore> rows = RatingScore.list("id.memberId = ?1 and id.hour >= ?2 and id.hour < ?3 order by id.hour",
+                    id, from, to);
+            java.util.Map<Long, List<RatingScore>> bySteps = new java.util.TreeMap<>();
+            long size = step.toMillis();
+            long origin = from.toEpochMilli();
+            rows.forEach(r -> bySteps.computeIfAbsent((r.id.hour().toEpochMilli() - origin) / size, k -> new java.util.ArrayList<>()).add(r));
+            return bySteps.entrySet().stream().map(e -> {
+                List<RatingScore> in = e.getValue();
+                RatingScore last = in.get(in.size() - 1);
+                java.util.OptionalDouble mean = in.stream().filter(r -> r.score != null).mapToDouble(r -> r.score).average();
+                return new ScorePointView(java.time.Instant.ofEpochMilli(origin + e.getKey() * size),
+                        mean.isPresent() ? Math.round(mean.getAsDouble() * 100.0) / 100.0 : null,
+                        Notch.fromSymbol(last.notch).orElse(Notch.NR), Notch.fromSymbol(last.indicatedNotch).orElse(Notch.NR),
+                        last.factors);
+            }).toList();
+        });
+    }
+
+    private ActionView view(String slug, RatingAction a) {
+        try {
+            return new ActionView(a.id, slug, ActionType.valueOf(a.action), Notch.fromSymbol(a.notch).orElseThrow(),
+                    a.previousNotch == null ? null : Notch.fromSymbol(a.previousNotch).orElse(null),
+                    Notch.fromSymbol(a.indicatedNotch).orElse(null), Outlook.valueOf(a.outlook),
+                    a.watch == null ? null : Watch.valueOf(a.watch), a.score, a.reason, a.methodologyVersion, a.effectiveAt,
+                    json.readTree(a.rationale));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored action rationale is not readable", e);
+        }
+    }
+
     private CurrentRating toCurrent(MemberStatusView m, Rating r) {
         List<String> missing = measurements.missingServices(m.id());
         if (r == null) {
             Notch notch = m.withdrawn() ? Notch.WR : Notch.NR;
-            return new CurrentRating(m.slug(), m.displayName(), m.region(), notch, false, null, notch, List.of(),
-                    List.of(), null, m.withdrawn() ? "member withdrawn" : "not rated yet", null,
-                    null, null, null, null, missing);
+            return new CurrentRating(m.slug(), m.displayName(), m.region(), notch, false, notch, Outlook.STABLE, null, null,
+                    null, notch, List.of(), List.of(), null, m.withdrawn() ? "member withdrawn" : "not rated yet", null,
+                    null, null, null, null, missing, null);
         }
         ScorecardResult result = fromJson(r.rationale);
         Notch notch = Notch.fromSymbol(r.notch).orElseThrow();
-        return new CurrentRating(m.slug(), m.displayName(), m.region(), notch, notch.isAssured(), r.score,
-                result.scorecardNotch(), result.factors(), result.caps(), result.coverage(), result.notRatedReason(),
-                r.methodologyVersion, r.windowStart, r.windowEnd, r.effectiveSince, r.computedAt, missing);
+        ActionView last = RatingAction.<RatingAction>find("memberId = ?1 order by id desc", m.id()).firstResultOptional()
+                .map(a -> view(m.slug(), a)).orElse(null);
+        return new CurrentRating(m.slug(), m.displayName(), m.region(), notch, notch.isAssured(),
+                Notch.fromSymbol(r.indicatedNotch).orElse(Notch.NR), Outlook.valueOf(r.outlook),
+                r.watch == null ? null : Watch.valueOf(r.watch),
+                r.pendingNotch == null ? null : new CurrentRating.Pending(Notch.fromSymbol(r.pendingNotch).orElse(Notch.NR), r.pendingSince),
+                r.score, result.scorecardNotch(), result.factors(), result.caps(), result.coverage(), result.notRatedReason(),
+                r.methodologyVersion, r.windowStart, r.windowEnd, r.effectiveSince, r.computedAt, missing, last);
     }
 
     private ScorecardResult fromJson(String rationale) {

@@ -62,6 +62,11 @@ public class Scorecard {
         return m.window();
     }
 
+    /** The methodology in force, as published. */
+    public MethodologyView methodology() {
+        return MethodologyView.of(m);
+    }
+
     public ScorecardResult rate(WindowStatistics stats, Duration apiInterval) {
         Coverage coverage = coverage(stats, apiInterval);
         if (stats.firstRunAt() == null || coverage.history().compareTo(m.minimumHistory()) < 0
