@@ -91,6 +91,22 @@ class ScorecardTest {
     }
 
     @Test
+    void anAgencyOutageLowersCoverageButNeverTheRating() {
+        // the agency was down for two of the thirty days: no runs, so fewer measurements and fewer measured runs
+        WindowStatistics full = stats(0.001, 40, 80, 120, fullCoverage());
+        Map<String, OperationStatistics> fewer = new LinkedHashMap<>();
+        full.operations().forEach((k, v) -> fewer.put(k, new OperationStatistics(k, v.ok() * 28 / 30, v.error() * 28 / 30,
+                v.timeout(), v.inconclusive(), v.p50(), v.p95(), v.p99())));
+        WindowStatistics gap = new WindowStatistics(full.from(), full.to(), full.firstRunAt(), fullCoverage() * 28L / 30, fewer,
+                List.of());
+        ScorecardResult withGap = scorecard.rate(gap, INTERVAL);
+        ScorecardResult without = scorecard.rate(full, INTERVAL);
+        assertThat(withGap.coverage().share()).isLessThan(without.coverage().share()).isGreaterThan(0.9);
+        assertThat(withGap.indicated()).isEqualTo(without.indicated());
+        assertThat(withGap.score()).isCloseTo(without.score(), org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
     void mapsScoresToNotchesByThePublishedFloors() {
         assertThat(scorecard.notchFor(100)).isEqualTo(Notch.AAA);
         assertThat(scorecard.notchFor(95)).isEqualTo(Notch.AAA);
