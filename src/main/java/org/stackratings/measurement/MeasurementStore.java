@@ -4,11 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.stackratings.agency.AgencyConfig;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +32,14 @@ public class MeasurementStore {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Boolean> knownPresence = new ConcurrentHashMap<>();
+    private final EntityManager em;
+    private final MeasurementRollups rollups;
 
-    public MeasurementStore(AgencyConfig agency, MeterRegistry registry, Clock clock) {
+    public MeasurementStore(AgencyConfig agency, MeterRegistry registry, Clock clock, EntityManager em,
+                            MeasurementRollups rollups) {
         this.agency = agency;
+        this.em = em;
+        this.rollups = rollups;
         this.registry = registry;
         this.clock = clock;
     }
@@ -62,32 +76,54 @@ public class MeasurementStore {
                 "the agency stopped while this run was in flight", probe, agency.vantage(), RunStatus.RUNNING, before);
     }
 
-    /** Stores the run's measurements and closes the run, in one transaction. */
+    /**
+     * Stores the run's measurements, folds them into their hours' rollups ({@link MeasurementRollups}) and closes
+     * the run, in one transaction. Measurements go in as one JDBC batch.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finishRun(UUID runId, String memberSlug, RunStatus status, String summary, List<OperationResult> results) {
         ProbeRun run = ProbeRun.findById(runId);
         if (run == null) {
             throw new IllegalStateException("probe run " + runId + " vanished before it finished");
         }
-        for (OperationResult result : results) {
-            Measurement m = new Measurement();
-            m.memberId = run.memberId;
-            m.vantage = run.vantage;
-            m.probe = run.probe;
-            m.runId = run.id;
-            m.operation = result.operation();
-            m.startedAt = result.startedAt();
-            m.durationMs = result.durationMs();
-            m.outcome = result.outcome();
-            m.httpStatus = result.httpStatus();
-            m.errorClass = result.errorClass();
-            m.detail = result.detail();
-            m.persist();
-        }
+        em.unwrap(Session.class).doWork(connection -> {
+            insertMeasurements(connection, run, results);
+            rollups.fold(connection, run.memberId, run.vantage, run.probe, results);
+        });
         run.status = status;
         run.summary = summary == null || summary.length() <= 1000 ? summary : summary.substring(0, 999) + "…";
         run.finishedAt = clock.instant();
         results.forEach(r -> meter(memberSlug, r));
+    }
+
+    private static void insertMeasurements(Connection connection, ProbeRun run, List<OperationResult> results)
+            throws SQLException {
+        if (results.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into measurement (member_id, vantage, probe,"
+                + " run_id, operation, started_at, duration_ms, outcome, http_status, error_class, detail)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (OperationResult result : results) {
+                insert.setLong(1, run.memberId);
+                insert.setString(2, run.vantage);
+                insert.setString(3, run.probe);
+                insert.setObject(4, run.id);
+                insert.setString(5, result.operation());
+                insert.setObject(6, OffsetDateTime.ofInstant(result.startedAt(), ZoneOffset.UTC));
+                insert.setDouble(7, result.durationMs());
+                insert.setString(8, result.outcome().name());
+                if (result.httpStatus() == null) {
+                    insert.setNull(9, Types.INTEGER);
+                } else {
+                    insert.setInt(9, result.httpStatus());
+                }
+                insert.setString(10, result.errorClass());
+                insert.setString(11, result.detail());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** A capability's result to store: status, evidence (JSON) and its measurement. */

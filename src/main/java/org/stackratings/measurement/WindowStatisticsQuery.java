@@ -4,15 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Aggregates a member's api measurements over a window in the database (counts and percentiles),
- * with SQL that both H2 (PostgreSQL mode) and PostgreSQL run.
+ * A member's statistics over a window. Outcome counts and latency percentiles come from the hourly rollups
+ * ({@link MeasurementRollups}: merged latency sketches), never from raw measurements, over the hours that start in
+ * [from rounded down to the hour, to). Coverage (measured runs, first run) comes from {@code probe_run}, which is
+ * not subject to raw retention, exactly over [from, to).
  */
 @ApplicationScoped
 @Transactional
@@ -20,10 +21,12 @@ public class WindowStatisticsQuery {
 
     private final EntityManager em;
     private final MeasurementQuery measurements;
+    private final MeasurementRollups rollups;
 
-    public WindowStatisticsQuery(EntityManager em, MeasurementQuery measurements) {
+    public WindowStatisticsQuery(EntityManager em, MeasurementQuery measurements, MeasurementRollups rollups) {
         this.em = em;
         this.measurements = measurements;
+        this.rollups = rollups;
     }
 
     /** The api probe's statistics (coverage, availability, latency), the lifecycle probe's, and the latest compliance. */
@@ -55,42 +58,10 @@ public class WindowStatisticsQuery {
                 .setParameter("m", memberId).setParameter("p", probe).setParameter("s", RunStatus.COMPLETED)
                 .setParameter("from", from).setParameter("to", to).getSingleResult();
 
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> outcomeRows = em.createNativeQuery("select operation, outcome, count(*) from measurement"
-                        + " where member_id = ?1 and probe = ?2 and started_at >= ?3 and started_at < ?4"
-                        + " group by operation, outcome")
-                .setParameter(1, memberId).setParameter(2, probe)
-                .setParameter(3, Timestamp.from(from)).setParameter(4, Timestamp.from(to)).getResultList();
-        for (Object[] row : outcomeRows) {
-            long[] c = counts.computeIfAbsent((String) row[0], k -> new long[4]);
-            c[Outcome.valueOf((String) row[1]).ordinal()] += ((Number) row[2]).longValue();
-        }
-
-        Map<String, double[]> percentiles = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> latencyRows = em.createNativeQuery("select operation,"
-                        + " percentile_cont(0.5) within group (order by duration_ms),"
-                        + " percentile_cont(0.95) within group (order by duration_ms),"
-                        + " percentile_cont(0.99) within group (order by duration_ms)"
-                        + " from measurement where member_id = ?1 and probe = ?2 and outcome = 'OK'"
-                        + " and started_at >= ?3 and started_at < ?4 group by operation")
-                .setParameter(1, memberId).setParameter(2, probe)
-                .setParameter(3, Timestamp.from(from)).setParameter(4, Timestamp.from(to)).getResultList();
-        for (Object[] row : latencyRows) {
-            percentiles.put((String) row[0], new double[]{
-                    ((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue()});
-        }
-
         Map<String, WindowStatistics.OperationStatistics> operations = new LinkedHashMap<>();
-        counts.keySet().stream().sorted().forEach(op -> {
-            long[] c = counts.get(op);
-            double[] p = percentiles.get(op);
-            operations.put(op, new WindowStatistics.OperationStatistics(op,
-                    c[Outcome.OK.ordinal()], c[Outcome.ERROR.ordinal()], c[Outcome.TIMEOUT.ordinal()],
-                    c[Outcome.INCONCLUSIVE.ordinal()],
-                    p == null ? null : p[0], p == null ? null : p[1], p == null ? null : p[2]));
-        });
+        rollups.totals(memberId, probe, from, to).forEach((op, t) -> operations.put(op,
+                new WindowStatistics.OperationStatistics(op, t.ok(), t.error(), t.timeout(), t.inconclusive(),
+                        t.latency().percentile(50), t.latency().percentile(95), t.latency().percentile(99))));
         return new WindowStatistics(from, to, firstRun, measuredRuns, operations, measurements.missingServices(memberId));
     }
 }
