@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts a standalone sandbox (own Vert.x, free port) for a {@code @QuarkusTest}, with the clouds of the classpath
+ * Starts a standalone sandbox (own Vert.x, free port) for a Quarkus test, with the clouds of the classpath
  * resource named by the init arg {@code profiles} (default {@code sandbox/test-clouds.yaml}). The application keeps
  * its own sandbox off. Tests reach the server through {@link #server()}.
  */
