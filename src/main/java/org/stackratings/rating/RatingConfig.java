@@ -10,4 +10,8 @@ public interface RatingConfig {
     /** How often every member is re-rated (a Quarkus scheduler interval such as {@code 60s}). */
     @WithDefault("60s")
     String interval();
+
+    /** Members rated at once (each in its own transaction). */
+    @WithDefault("4")
+    int threads();
 }

@@ -34,6 +34,7 @@ public class RatingEngine {
     private final OutlookRule outlookRule;
     private final ObjectMapper json;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService pool;
 
     public RatingEngine(MemberService members, WindowStatisticsQuery statistics, Scorecard scorecard,
                         MethodologyConfig methodology, ObjectMapper json, Clock clock, RatingConfig config) {
@@ -46,6 +47,12 @@ public class RatingEngine {
                 methodology.outlook().minimumBuckets());
         this.json = json;
         this.clock = clock;
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        this.pool = java.util.concurrent.Executors.newFixedThreadPool(config.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "rating-engine-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         LOG.infof("Rating engine: methodology %s, window %s, hold %s, re-rating every %s", scorecard.version(),
                 scorecard.window(), methodology.stability().hold(), config.interval());
     }
@@ -61,18 +68,39 @@ public class RatingEngine {
         return rateAll(clock.instant());
     }
 
-    /** Re-rates every member as of {@code now} (tests and the sandbox backfill replay time with it). */
+    /**
+     * Re-rates every member as of {@code now}, {@code stackratings.rating.threads} at a time, each in its own
+     * transaction; returns how many were rated. A member that fails is logged and keeps its rating.
+     */
     public int rateAll(Instant now) {
-        int rated = 0;
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
         for (MemberStatusView member : members.allStatuses()) {
+            results.add(pool.submit(() -> {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> rate(member, now));
+                    return true;
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Could not rate member %s", member.slug());
+                    return false;
+                }
+            }));
+        }
+        int rated = 0;
+        for (java.util.concurrent.Future<Boolean> result : results) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> rate(member, now));
-                rated++;
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not rate member %s", member.slug());
+                rated += result.get() ? 1 : 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("re-rating interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("re-rating failed", e.getCause());
             }
         }
         return rated;
+    }
+
+    void stop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        pool.shutdownNow();
     }
 
     private void rate(MemberStatusView member, Instant now) {
