@@ -49,7 +49,7 @@ public class RatingService {
                 .thenComparing(CurrentRating::member);
         return members.allStatuses().stream()
                 .filter(m -> query.region() == null || query.region().equalsIgnoreCase(m.region()))
-                .map(m -> toCurrent(m, ratings.get(m.id())))
+                .map(m -> toCurrent(m, ratings.get(m.id()), false))
                 .filter(r -> query.minRating() == null
                         || r.rating().isRated() && r.rating().ordinal() <= query.minRating().ordinal())
                 .filter(r -> !query.assuredOnly() || r.rating().isAssured())
@@ -58,7 +58,7 @@ public class RatingService {
     }
 
     public Optional<CurrentRating> find(String slug) {
-        return members.status(slug).map(m -> toCurrent(m, Rating.findById(m.id())));
+        return members.status(slug).map(m -> toCurrent(m, Rating.findById(m.id()), true));
     }
 
     /** A member's rating actions, newest first. */
@@ -105,8 +105,12 @@ public class RatingService {
         }
     }
 
-    private CurrentRating toCurrent(MemberStatusView m, Rating r) {
-        List<String> missing = measurements.missingServices(m.id());
+    /**
+     * @param detail whether to read what only the detail view shows (missing services, last action); the list, which
+     *               publishes summaries, skips those two queries per member
+     */
+    private CurrentRating toCurrent(MemberStatusView m, Rating r, boolean detail) {
+        List<String> missing = detail ? measurements.missingServices(m.id()) : List.of();
         if (r == null) {
             Notch notch = m.withdrawn() ? Notch.WR : Notch.NR;
             return new CurrentRating(m.slug(), m.displayName(), m.region(), notch, false, notch, Outlook.STABLE, null, null,
@@ -115,8 +119,8 @@ public class RatingService {
         }
         ScorecardResult result = fromJson(r.rationale);
         Notch notch = Notch.fromSymbol(r.notch).orElseThrow();
-        ActionView last = RatingAction.<RatingAction>find("memberId = ?1 order by id desc", m.id()).firstResultOptional()
-                .map(a -> view(m.slug(), a)).orElse(null);
+        ActionView last = !detail ? null : RatingAction.<RatingAction>find("memberId = ?1 order by id desc", m.id())
+                .firstResultOptional().map(a -> view(m.slug(), a)).orElse(null);
         return new CurrentRating(m.slug(), m.displayName(), m.region(), notch, notch.isAssured(),
                 Notch.fromSymbol(r.indicatedNotch).orElse(Notch.NR), Outlook.valueOf(r.outlook),
                 r.watch == null ? null : Watch.valueOf(r.watch),
