@@ -5,7 +5,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.stackratings.rating.CurrentRating;
@@ -24,10 +31,13 @@ import java.util.Locale;
 @Tag(name = "Ratings", description = "Current ratings of member clouds (public)")
 public class RatingResource {
 
-    private final RatingService ratings;
+    private final RatingReadModel ratings;
+    private final CacheControl cacheControl;
 
-    public RatingResource(RatingService ratings) {
+    public RatingResource(RatingReadModel ratings, PublishConfig config) {
         this.ratings = ratings;
+        this.cacheControl = new CacheControl();
+        this.cacheControl.setMaxAge((int) config.maxAge().toSeconds());
     }
 
     @GET
@@ -42,7 +52,7 @@ public class RatingResource {
         Notch min = minRating == null ? null : Notch.fromSymbol(minRating).filter(Notch::isRated).orElseThrow(() ->
                 ProblemException.badRequest("minRating must be a notch from Aaa to C, got '" + minRating + "'"));
         RatingService.Sort order = parseSort(sort);
-        List<CurrentRating> all = ratings.list(new RatingService.ListQuery(min, region, assuredOnly, order));
+        List<CurrentRating> all = RatingService.select(ratings.all(), new RatingService.ListQuery(min, region, assuredOnly, order));
         List<RatingSummaryView> items = all.stream().skip(paging.offset()).limit(paging.size())
                 .map(RatingSummaryView::of).toList();
         StringBuilder base = new StringBuilder("/api/v1/ratings?sort=").append(order.name().toLowerCase(Locale.ROOT));
@@ -60,9 +70,19 @@ public class RatingResource {
 
     @GET
     @Path("{member}")
-    @Operation(summary = "A member's rating", description = "Rating, score, factors with sub-scores, caps, coverage and methodology version.")
-    public CurrentRating get(@PathParam("member") String member) {
-        return ratings.find(member).orElseThrow(() -> ProblemException.notFound("member", member));
+    @Operation(summary = "A member's rating", description = "Rating, score, factors with sub-scores, caps, coverage and"
+            + " methodology version. Served from memory with a strong ETag; send If-None-Match to get 304 while it is unchanged.")
+    @APIResponse(responseCode = "200", description = "The rating",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CurrentRating.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such member",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.stackratings.web.Problem.class)))
+    public Response get(@PathParam("member") String member, @Context Request request) {
+        CachedJson rating = ratings.detail(member).orElseThrow(() -> ProblemException.notFound("member", member));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(rating.etag());
+        Response.ResponseBuilder response = notModified != null ? notModified
+                : Response.ok(rating.body(), MediaType.APPLICATION_JSON_TYPE);
+        return response.tag(rating.etag()).cacheControl(cacheControl).build();
     }
 
     private static RatingService.Sort parseSort(String sort) {

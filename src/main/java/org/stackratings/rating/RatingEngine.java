@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RatingEngine {
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<RatingsChanged> changes;
+
     private static final Logger LOG = Logger.getLogger(RatingEngine.class);
 
     private final MemberService members;
@@ -96,6 +99,7 @@ public class RatingEngine {
                 throw new IllegalStateException("re-rating failed", e.getCause());
             }
         }
+        changes.fire(new RatingsChanged(now, rated));
         return rated;
     }
 

@@ -42,14 +42,18 @@ public class RatingService {
     public List<CurrentRating> list(ListQuery query) {
         Map<Long, Rating> ratings = Rating.<Rating>listAll().stream()
                 .collect(Collectors.toMap(r -> r.memberId, Function.identity()));
+        return select(members.allStatuses().stream().map(m -> toCurrent(m, ratings.get(m.id()), false)).toList(), query);
+    }
+
+    /** The ratings of {@code all} that pass the query's filters, in its order. */
+    public static List<CurrentRating> select(List<CurrentRating> all, ListQuery query) {
         Comparator<CurrentRating> order = query.sort() == Sort.NAME
                 ? Comparator.comparing(CurrentRating::member)
                 : Comparator.comparing((CurrentRating r) -> r.rating().ordinal())
                 .thenComparing(r -> r.score() == null ? 0.0 : -r.score())
                 .thenComparing(CurrentRating::member);
-        return members.allStatuses().stream()
-                .filter(m -> query.region() == null || query.region().equalsIgnoreCase(m.region()))
-                .map(m -> toCurrent(m, ratings.get(m.id()), false))
+        return all.stream()
+                .filter(r -> query.region() == null || query.region().equalsIgnoreCase(r.region()))
                 .filter(r -> query.minRating() == null
                         || r.rating().isRated() && r.rating().ordinal() <= query.minRating().ordinal())
                 .filter(r -> !query.assuredOnly() || r.rating().isAssured())
