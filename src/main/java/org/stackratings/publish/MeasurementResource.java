@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.stackratings.measurement.MeasurementQuery;
@@ -19,6 +22,7 @@ import org.stackratings.member.MemberService;
 import org.stackratings.security.MemberAccess;
 import org.stackratings.web.PageRequest;
 import org.stackratings.web.PageView;
+import org.stackratings.web.Problem;
 import org.stackratings.web.ProblemException;
 
 import java.time.Clock;
@@ -26,6 +30,10 @@ import java.util.List;
 
 /** Raw measurements of one member, as JSON pages or CSV (provider key of the member, admin). */
 @Path("/api/v1/members/{member}/measurements")
+@APIResponse(responseCode = "401", description = "No key, or an unknown, expired or revoked one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Neither an admin key nor a provider key of this member",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Measurements", description = "Raw probe measurements (provider of the member, admin)")
 @SecurityRequirement(name = "apiKey")
 public class MeasurementResource {
@@ -48,6 +56,7 @@ public class MeasurementResource {
     @GET
     @PermissionsAllowed(MemberAccess.MEMBER_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "A page of measurements")
     @Operation(summary = "Measurements in a time range", description = "from/to are ISO-8601 instants (default: the last 24 h); filter by probe and operation.")
     public PageView<MeasurementView> json(@PathParam("member") String member, @QueryParam("from") String from,
                                           @QueryParam("to") String to, @QueryParam("probe") String probe,
@@ -65,6 +74,7 @@ public class MeasurementResource {
     @GET
     @PermissionsAllowed(MemberAccess.MEMBER_DATA)
     @Produces("text/csv;qs=0.5")
+    @APIResponse(responseCode = "200", description = "Measurements as CSV with a header row")
     @Operation(summary = "Measurements in a time range as CSV (at most 100,000 rows)")
     public String csv(@PathParam("member") String member, @QueryParam("from") String from, @QueryParam("to") String to,
                       @QueryParam("probe") String probe, @QueryParam("operation") String operation) throws JsonProcessingException {

@@ -8,11 +8,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.stackratings.rating.RatingService;
 import org.stackratings.rating.ScorePointView;
 import org.stackratings.security.MemberAccess;
+import org.stackratings.web.Problem;
 import org.stackratings.web.ProblemException;
 
 import java.time.Clock;
@@ -34,6 +38,11 @@ public class ScoresResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "Score points, oldest first")
+    @APIResponse(responseCode = "401", description = "No key, or an unknown, expired or revoked one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither an admin key nor a provider key of this member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @PermissionsAllowed(MemberAccess.MEMBER_DATA)
     @SecurityRequirement(name = "apiKey")
     @Tag(name = "Measurements")
