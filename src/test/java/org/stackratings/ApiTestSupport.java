@@ -20,6 +20,33 @@ public final class ApiTestSupport {
         return RestAssured.given().header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON);
     }
 
+    /** A request that presents the given API key. */
+    public static RequestSpecification withKey(String key) {
+        return RestAssured.given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    /** Onboards a member whose probes are all off (nothing runs against it) and returns its slug. */
+    public static String createMember(String prefix) {
+        String slug = uniqueSlug(prefix);
+        admin().body(memberBody(slug, "https://keystone.invalid/v3", "pw", false)).post("/api/v1/members")
+                .then().statusCode(201);
+        return slug;
+    }
+
+    /** Issues a key with the bootstrap admin key and returns it (the secret form, sr_<id>_<secret>). */
+    public static String issueKey(String role, String member) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("role", role, "label", "test " + role));
+        if (member != null) {
+            body.put("member", member);
+        }
+        return admin().body(body).post("/api/v1/keys").then().statusCode(201).extract().path("key");
+    }
+
+    /** The public id inside an issued key. */
+    public static String keyId(String key) {
+        return key.substring(3, 19);
+    }
+
     /** A request that sends a YAML body (sandbox profiles) as text. */
     public static RequestSpecification yaml() {
         return RestAssured.given().config(RestAssured.config().encoderConfig(

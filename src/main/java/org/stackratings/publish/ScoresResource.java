@@ -1,6 +1,6 @@
 package org.stackratings.publish;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,11 +8,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.stackratings.rating.RatingService;
 import org.stackratings.rating.ScorePointView;
-import org.stackratings.security.Roles;
+import org.stackratings.security.MemberAccess;
+import org.stackratings.web.Problem;
 import org.stackratings.web.ProblemException;
 
 import java.time.Clock;
@@ -20,7 +24,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** A member's score history (provider of the member, admin). */
+/** A member's score history (provider key of the member, admin). */
 @Path("/api/v1/members/{member}/scores")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoresResource {
@@ -34,7 +38,12 @@ public class ScoresResource {
     }
 
     @GET
-    @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "200", description = "Score points, oldest first")
+    @APIResponse(responseCode = "401", description = "No key, or an unknown, expired or revoked one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither an admin key nor a provider key of this member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @PermissionsAllowed(MemberAccess.MEMBER_DATA)
     @SecurityRequirement(name = "apiKey")
     @Tag(name = "Measurements")
     @Operation(summary = "Score history", description = "Mean score per step (ISO-8601, default PT1H, at least PT1H) with the rating and indicated notch; from/to default to the last 30 days.")

@@ -10,17 +10,21 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
-/** Checks an API key. For now only the bootstrap admin key from configuration exists. */
+/**
+ * Turns a presented API key into a security identity through {@link ApiKeys#authenticate}: the role of the key,
+ * and as attributes the {@link KeyPrincipal} ({@value #KEY_ATTRIBUTE}) and, for a provider key, the member slug
+ * ({@value #MEMBER_ATTRIBUTE}).
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    private final byte[] adminKeyDigest;
+    public static final String KEY_ATTRIBUTE = "stackratings.key";
+    public static final String MEMBER_ATTRIBUTE = "stackratings.member";
 
-    public ApiKeyIdentityProvider(SecurityConfig config) {
-        this.adminKeyDigest = sha256(config.adminKey());
+    private final ApiKeys keys;
+
+    public ApiKeyIdentityProvider(ApiKeys keys) {
+        this.keys = keys;
     }
 
     @Override
@@ -30,21 +34,19 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        byte[] presented = sha256(request.getToken().getToken());
-        if (!MessageDigest.isEqual(presented, adminKeyDigest)) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("unknown API key"));
-        }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal("bootstrap-admin"))
-                .addRole(Roles.ADMIN)
-                .build());
+        String presented = request.getToken().getToken();
+        return context.runBlocking(() -> keys.authenticate(presented).map(ApiKeyIdentityProvider::identity)
+                .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or revoked API key")));
     }
 
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    private static SecurityIdentity identity(KeyPrincipal key) {
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(key.name()))
+                .addRole(key.role())
+                .addAttribute(KEY_ATTRIBUTE, key);
+        if (key.member() != null) {
+            builder.addAttribute(MEMBER_ATTRIBUTE, key.member());
         }
+        return builder.build();
     }
 }

@@ -58,17 +58,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
-        return unauthorized("The API key is missing, unknown, expired or revoked", uri);
+        return unauthorized("The API key is unknown, expired or revoked", "Bearer realm=\"stackratings\", error=\"invalid_token\"", uri);
     }
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return unauthorized("This endpoint needs an API key: Authorization: Bearer <key>", uri);
+        return unauthorized("This endpoint needs an API key: Authorization: Bearer <key>", "Bearer realm=\"stackratings\"", uri);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return answer(Problem.of(ProblemType.FORBIDDEN, "This API key's role does not allow this request", path(uri)));
+        return answer(Problem.of(ProblemType.FORBIDDEN,
+                "This API key's role (or, for a provider key, its member) does not allow this request", path(uri)));
     }
 
     @ServerExceptionMapper
@@ -97,9 +98,9 @@ public class ProblemMappers {
                 "An internal error occurred; quote incident " + incident + " when reporting it", path(uri)));
     }
 
-    private static Response unauthorized(String detail, UriInfo uri) {
+    private static Response unauthorized(String detail, String challenge, UriInfo uri) {
         return Response.fromResponse(answer(Problem.of(ProblemType.UNAUTHORIZED, detail, path(uri))))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"stackratings\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     static Response answer(Problem problem) {
