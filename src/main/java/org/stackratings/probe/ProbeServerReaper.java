@@ -82,6 +82,11 @@ public class ProbeServerReaper {
 
     /** Deletes this member's leaked probe servers; returns how many. */
     public int reap(String slug) {
+        return reap(slug, clock.instant());
+    }
+
+    /** Deletes this member's probe servers created more than the TTL before {@code asOf}; returns how many. */
+    int reap(String slug, Instant asOf) {
         Optional<MemberAccount> member = members.account(slug);
         if (member.isEmpty()) {
             return 0;
@@ -96,7 +101,7 @@ public class ProbeServerReaper {
             LOG.warnf("Reaper could not list the servers of %s: %s", slug, e.getMessage());
             return 0;
         }
-        Instant cutoff = clock.instant().minus(config.lifecycle().reaperTtl());
+        Instant cutoff = asOf.minus(config.lifecycle().reaperTtl());
         List<OperationResult> results = new ArrayList<>();
         for (ServerState server : servers) {
             if (!isProbeServer(server) || server.created() == null || !server.created().isBefore(cutoff)
