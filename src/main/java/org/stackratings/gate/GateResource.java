@@ -1,5 +1,6 @@
 package org.stackratings.gate;
 
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import org.stackratings.web.ProblemException;
 @RolesAllowed({Roles.EXCHANGE, Roles.ADMIN})
 @Tag(name = "Gate", description = "Listing decisions for exchanges (exchange or admin key)")
 @SecurityRequirement(name = "apiKey")
+@Startup // reads the default criteria at start, so a bad default stops the application there
 public class GateResource {
 
     private final GateService gate;
@@ -50,7 +52,7 @@ public class GateResource {
                      "rating": {"rating": "Aa1", "assured": true, "outlook": "STABLE", "watch": null,
                                 "methodologyVersion": "2026.1", "effectiveSince": "2026-11-20T08:00:00Z",
                                 "ratedAt": "2026-11-25T09:59:30Z", "age": "PT30S"},
-                     "statement": {"jws": "eyJraWQiOi…", "kid": "4sN1…", "issuedAt": "2026-11-25T10:00:00Z",
+                     "statement": {"jws": "eyJraWQiOi…", "kid": "y7NZviBM_xp_1_YfNtte6n026I31G7fHfgQytprNgQc", "issuedAt": "2026-11-25T10:00:00Z",
                                    "expiresAt": "2026-11-25T11:00:00Z"},
                      "evaluatedAt": "2026-11-25T10:00:00.123Z"}"""),
             @ExampleObject(name = "DENY", value = """
@@ -61,7 +63,7 @@ public class GateResource {
                      "rating": {"rating": "Caa3", "assured": false, "outlook": "NEGATIVE", "watch": "REVIEW_DOWNGRADE",
                                 "methodologyVersion": "2026.1", "effectiveSince": "2026-11-24T08:00:00Z",
                                 "ratedAt": "2026-11-25T09:59:30Z", "age": "PT30S"},
-                     "statement": {"jws": "eyJraWQiOi…", "kid": "4sN1…", "issuedAt": "2026-11-25T10:00:00Z",
+                     "statement": {"jws": "eyJraWQiOi…", "kid": "y7NZviBM_xp_1_YfNtte6n026I31G7fHfgQytprNgQc", "issuedAt": "2026-11-25T10:00:00Z",
                                    "expiresAt": "2026-11-25T11:00:00Z"},
                      "evaluatedAt": "2026-11-25T10:00:00.123Z"}""")}))
     @APIResponse(responseCode = "400", description = "Unknown rating name or bad maxAge",

@@ -31,8 +31,8 @@ public class JwksResource {
                     + " refetch when a statement names an unknown kid.")
     @APIResponse(responseCode = "200", description = "The JWK set", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "one key", value = """
-                    {"keys": [{"kty": "EC", "use": "sig", "crv": "P-256", "kid": "Xq3V1tH6kq0Ih7n0PAv1fXMp8v1n2oF4qGQ0w1pW9ZU",
-                      "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+                    {"keys": [{"kty": "EC", "use": "sig", "crv": "P-256", "kid": "y7NZviBM_xp_1_YfNtte6n026I31G7fHfgQytprNgQc",
+                      "x": "hKq8F4WNvJ5NvYTyYJ0QD7pdSDIlm15aCERyreE-ZAU", "y": "8UAlbumy9RQcvwWwFtkFWP4C51Pkbs7GypNpR3CS58o",
                       "alg": "ES256"}]}""")))
     public Response jwks() {
         return Response.ok(keys.publicKeys().toJSONObject(true))

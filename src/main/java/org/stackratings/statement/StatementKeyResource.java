@@ -26,6 +26,8 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Statements")
 @SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "401", description = "No API key, or an unknown one", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "403", description = "Not an admin key", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class StatementKeyResource {
 
     private final StatementKeys keys;
@@ -36,6 +38,7 @@ public class StatementKeyResource {
 
     @GET
     @Operation(summary = "Signing keys", description = "Every key with its status: SIGNING, PENDING (published, signs from signsFrom), PUBLISHED, RETIRED.")
+    @APIResponse(responseCode = "200", description = "Every key, newest first (a configured key first)")
     public List<StatementKeyView> list() {
         return keys.list();
     }

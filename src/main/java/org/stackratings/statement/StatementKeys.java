@@ -51,13 +51,15 @@ public class StatementKeys {
     }
 
     void start(@Observes StartupEvent event) {
-        if (configured.isPresent()) {
-            LOG.infof("Rating statements are signed with the configured key %s", configured.get().getKeyID());
-        } else if (store.ensureKey(clock.instant())) {
+        if (configured.isEmpty() && store.ensureKey(clock.instant())) {
             LOG.info("Generated the first rating statement signing key");
         }
-        StoredKey signing = configured.isEmpty() ? signing(reload().keys(), clock.instant()) : null;
-        if (signing != null) {
+        // reads and decrypts every stored key now: one that cannot be read stops the start, not a later request
+        List<StoredKey> stored = reload().keys();
+        if (configured.isPresent()) {
+            LOG.infof("Rating statements are signed with the configured key %s", configured.get().getKeyID());
+        } else {
+            StoredKey signing = signing(stored, clock.instant());
             LOG.infof("Rating statements are signed with stored key %s (generation %d)", signing.kid(), signing.generation());
         }
     }
