@@ -65,6 +65,11 @@ public class RatingService {
         return members.status(slug).map(m -> toCurrent(m, Rating.findById(m.id()), true));
     }
 
+    /** The published rating without the detail-only queries (missing services, last action), as the gate reads it. */
+    public Optional<CurrentRating> summary(String slug) {
+        return members.status(slug).map(m -> toCurrent(m, Rating.findById(m.id()), false));
+    }
+
     /** A member's rating actions, newest first. */
     public java.util.Optional<List<ActionView>> actions(String slug, int offset, int limit) {
         return members.memberId(slug).map(id -> RatingAction.<RatingAction>find("memberId = ?1 order by id desc", id)

@@ -93,8 +93,12 @@ class AccessMatrixTest {
             post("/api/v1/keys").body(f -> Map.of("role", "exchange", "label", "access matrix"))
                     .access(Access.ADMIN_ONLY, 201),
             get("/api/v1/keys/{id}").access(Access.ADMIN_ONLY, 200),
-            delete("/api/v1/keys/{id}").with("id", Fixtures::freshKeyId).access(Access.ADMIN_ONLY, 204)
-            // exchange endpoints (gate, feed, subscriptions) go here with Access.EXCHANGE
+            delete("/api/v1/keys/{id}").with("id", Fixtures::freshKeyId).access(Access.ADMIN_ONLY, 204),
+            get("/api/v1/statement-keys").access(Access.ADMIN_ONLY, 200),
+            post("/api/v1/statement-keys").access(Access.ADMIN_ONLY, 201),
+            delete("/api/v1/statement-keys/{kid}").with("kid", f -> "no-such-kid").access(Access.ADMIN_ONLY, 404),
+            // exchange
+            get("/api/v1/gate/{member}?minRating=Baa3").access(Access.EXCHANGE, 200)
     );
 
     @TestFactory
