@@ -122,7 +122,8 @@ public class SubscriptionService {
                 .forEach(row -> counts.put((DeliveryStatus) row[0], (Long) row[1]));
         DeliveryView lastFailure = WebhookDelivery.getEntityManager().createQuery(
                         "select d, f.actionId from WebhookDelivery d, FeedEntry f where f.position = d.position "
-                                + "and d.subscriptionId = :id and d.lastError is not null order by d.lastAttemptAt desc nulls last, d.position desc",
+                                + "and d.subscriptionId = :id and d.lastError is not null and d.lastAttemptAt is not null "
+                                + "order by d.lastAttemptAt desc, d.position desc",
                         Object[].class)
                 .setParameter("id", s.id).setMaxResults(1).getResultList().stream()
                 .map(row -> view((WebhookDelivery) row[0], (Long) row[1])).findFirst().orElse(null);

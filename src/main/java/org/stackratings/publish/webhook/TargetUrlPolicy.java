@@ -62,11 +62,15 @@ public class TargetUrlPolicy {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw refused("targetUrl has no host");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw refused("targetUrl has an invalid port");
+        }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw refused("targetUrl must not carry user information or a fragment");
         }
+        InetAddress[] addresses = addresses(uri.getHost());
         if (!allowPrivate) {
-            for (InetAddress address : addresses(uri.getHost())) {
+            for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
                     throw refused("targetUrl resolves to a non-public address (loopback, link-local, private or reserved)");
                 }
