@@ -1,12 +1,18 @@
 -- The public feed of rating actions and the webhook outbox (issue 5).
 
--- One row only: the last feed position handed out. Its row lock makes the sequencer a single writer, so feed
--- positions are gap-free and become visible in their own order (docs/architecture.md, "Feed and webhooks").
+-- One row only: the sequencer's state. Its row lock makes the sequencer a single writer, so feed positions are
+-- gap-free and become visible in their own order (docs/architecture.md, "Feed and webhooks"). scan_from: every
+-- action id up to it is in the feed or will never commit; checkpoint_*: the highest committed action id seen at a
+-- time, which becomes scan_from once no transaction that began before then can still be open.
 create table feed_sequencer (
-    id            int    primary key,
-    last_position bigint not null
+    id             int    primary key,
+    last_position  bigint not null,
+    scan_from      bigint not null,
+    checkpoint_id  bigint not null,
+    checkpoint_at  timestamp with time zone,
+    full_scan_at   timestamp with time zone
 );
-insert into feed_sequencer (id, last_position) values (1, 0);
+insert into feed_sequencer (id, last_position, scan_from, checkpoint_id) values (1, 0, 0, 0);
 
 -- Feed positions, assigned after the rating action committed, one per action, never changed.
 create table feed_entry (

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.stackratings.publish.ActionFixture;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -112,6 +114,44 @@ class FeedTest {
         } finally {
             release.countDown();
             writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void theSequencerLooksBelowTheSettledIdOnlyInItsFullScans() throws Exception {
+        long member = ActionFixture.member("feed-settle");
+        String start = settledCursor();
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong lateId = new AtomicLong();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Instant t0 = Instant.now();
+        try {
+            Future<?> late = writer.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                lateId.set(ActionFixture.insert(member, "Ba1"));
+                inserted.countDown();
+                await(release);
+            }));
+            assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+            long early = ActionFixture.insertCommitted(member, "Ba2");
+            for (int minutes : new int[]{0, 11, 22}) { // two settle periods (10 min): the settled id passes both actions
+                sequencer.sequenceAll(t0.plus(Duration.ofMinutes(minutes)));
+            }
+            release.countDown(); // a transaction open far longer than the transaction timeout allows
+            late.get(10, TimeUnit.SECONDS);
+            sequencer.sequenceAll(t0.plus(Duration.ofMinutes(23)));
+            assertThat(read(start).getList("actions.actionId", Long.class)).containsExactly(early);
+            sequencer.sequenceAll(t0.plus(Duration.ofMinutes(70))); // full scan (every hour)
+            assertThat(read(start).getList("actions.actionId", Long.class)).containsExactly(early, lateId.get());
+        } finally {
+            release.countDown();
+            writer.shutdownNow();
+            QuarkusTransaction.requiringNew().run(() -> { // forget the future instants of this test
+                SequencerState state = SequencerState.findById(1);
+                state.checkpointId = state.scanFrom;
+                state.checkpointAt = null;
+                state.fullScanAt = null;
+            });
         }
     }
 
