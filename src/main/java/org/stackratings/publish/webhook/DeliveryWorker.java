@@ -9,10 +9,10 @@ import org.jboss.logging.Logger;
 import org.stackratings.publish.feed.FeedAction;
 import org.stackratings.publish.feed.FeedService;
 import org.stackratings.security.CredentialCipher;
+import org.stackratings.security.CredentialDecryptionException;
 import org.stackratings.web.ProblemException;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 
 /**
  * Sends due outbox rows. A run claims up to {@code batch-size} due rows under a lease ({@code SELECT … FOR UPDATE
@@ -38,7 +37,6 @@ import java.util.random.RandomGenerator;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    private static final int MAX_ERROR = 500;
 
     private final EntityManager em;
     private final FeedService feed;
@@ -46,14 +44,14 @@ public class DeliveryWorker {
     private final WebhookSender sender;
     private final TargetUrlPolicy policy;
     private final CredentialCipher cipher;
+    private final DeliveryLedger ledger;
     private final WebhookConfig config;
-    private final Backoff backoff;
     private final java.time.Clock clock;
-    private final RandomGenerator random = RandomGenerator.getDefault();
     private final ExecutorService pool;
 
     public DeliveryWorker(EntityManager em, FeedService feed, EventFactory events, WebhookSender sender,
-                          TargetUrlPolicy policy, CredentialCipher cipher, WebhookConfig config, java.time.Clock clock) {
+                          TargetUrlPolicy policy, CredentialCipher cipher, DeliveryLedger ledger, WebhookConfig config,
+                          java.time.Clock clock) {
         this.em = em;
         this.clock = clock;
         this.feed = feed;
@@ -61,8 +59,8 @@ public class DeliveryWorker {
         this.sender = sender;
         this.policy = policy;
         this.cipher = cipher;
+        this.ledger = ledger;
         this.config = config;
-        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-delivery-" + count.incrementAndGet());
@@ -134,10 +132,10 @@ public class DeliveryWorker {
                 return attempted;
             }
             attempted++;
-            Instant retryAt = QuarkusTransaction.requiringNew().call(() -> record(row.id(), outcome, now));
+            Instant retryAt = ledger.record(row.id(), outcome, now);
             if (!outcome.delivered()) {
                 List<Claimed> rest = rows.subList(i + 1, rows.size());
-                QuarkusTransaction.requiringNew().run(() -> postpone(rest, retryAt, outcome, now));
+                ledger.postpone(rest.stream().map(Claimed::id).toList(), retryAt, outcome, now);
                 LOG.debugf("Webhook %s: %s; %d more events wait until %s", subscriptionId, outcome.describe(), rest.size(), retryAt);
                 return attempted;
             }
@@ -148,12 +146,24 @@ public class DeliveryWorker {
     private record Target(String url, String secret) {
     }
 
+    /** The subscription's URL and secret; {@code secret} is null when it cannot be decrypted (the agency's key changed). */
     private Target target(UUID subscriptionId) {
         Subscription s = Subscription.findById(subscriptionId);
-        return s == null ? null : new Target(s.targetUrl, cipher.decrypt(s.secretEncrypted, SubscriptionService.secretOwner(s.id)));
+        if (s == null) {
+            return null;
+        }
+        try {
+            return new Target(s.targetUrl, cipher.decrypt(s.secretEncrypted, SubscriptionService.secretOwner(s.id)));
+        } catch (CredentialDecryptionException e) {
+            LOG.errorf("Webhook %s: its secret cannot be decrypted (%s); its events are not sent", subscriptionId, e.getMessage());
+            return new Target(s.targetUrl, null);
+        }
     }
 
     private WebhookSender.Outcome send(Target target, FeedAction action) {
+        if (target.secret() == null) {
+            return new WebhookSender.Outcome(null, "the agency cannot sign: the subscription's secret does not decrypt; subscribe again");
+        }
         URI uri;
         try {
             uri = policy.check(target.url());
@@ -165,55 +175,4 @@ public class DeliveryWorker {
         return sender.send(uri, body, signature, EventFactory.eventId(action.actionId()));
     }
 
-    /** Records one attempt; returns when the event would be tried again (even when it was just given up). */
-    private Instant record(long id, WebhookSender.Outcome outcome, Instant now) {
-        WebhookDelivery d = WebhookDelivery.findById(id);
-        if (d == null || d.status != DeliveryStatus.PENDING) {
-            return now; // the subscription was deleted, or a second sender (expired lease) finished it first
-        }
-        d.attempts++;
-        d.lastAttemptAt = now;
-        d.lastStatusCode = outcome.status();
-        d.leaseUntil = null;
-        if (outcome.delivered()) {
-            d.status = DeliveryStatus.DELIVERED;
-            d.finishedAt = now;
-            d.lastError = null;
-            return now;
-        }
-        d.lastError = truncate(outcome.describe());
-        Instant retryAt = now.plus(backoff.delay(d.attempts, random));
-        reschedule(d, retryAt, now);
-        return retryAt;
-    }
-
-    private void postpone(List<Claimed> rest, Instant retryAt, WebhookSender.Outcome cause, Instant now) {
-        for (Claimed row : rest) {
-            WebhookDelivery d = WebhookDelivery.findById(row.id());
-            if (d == null || d.status != DeliveryStatus.PENDING) {
-                continue;
-            }
-            d.leaseUntil = null;
-            if (d.lastError == null) {
-                d.lastError = truncate("not sent yet: an earlier event failed (" + cause.describe() + ")");
-            }
-            reschedule(d, d.nextAttemptAt.isAfter(retryAt) ? d.nextAttemptAt : retryAt, now);
-        }
-    }
-
-    /** Waits until {@code retryAt}, or gives the delivery up when that is past its deadline. */
-    private void reschedule(WebhookDelivery d, Instant retryAt, Instant now) {
-        if (retryAt.isAfter(d.createdAt.plus(config.giveUpAfter()))) {
-            d.status = DeliveryStatus.FAILED;
-            d.finishedAt = now;
-            LOG.infof("Webhook %s gave up on feed position %d after %d attempt(s) over %s: %s", d.subscriptionId,
-                    d.position, d.attempts, Duration.between(d.createdAt, now), d.lastError);
-        } else {
-            d.nextAttemptAt = retryAt;
-        }
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
-    }
 }

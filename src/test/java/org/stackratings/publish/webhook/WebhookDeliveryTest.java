@@ -39,6 +39,8 @@ class WebhookDeliveryTest {
     DeliveryWorker worker;
     @Inject
     ObjectMapper json;
+    @Inject
+    org.stackratings.security.CredentialCipher cipher;
 
     private Receiver receiver;
     private final List<String> subscriptions = new ArrayList<>();
@@ -188,6 +190,23 @@ class WebhookDeliveryTest {
         assertThat(receiver.received("/after-crash")).hasSize(1);
         assertThat(receiver.received("/after-crash").get(0).header("X-StackRatings-Event-Id")).isEqualTo("rating-action-" + action);
         admin().get("/api/v1/subscriptions/" + id).then().body("deliveries.delivered", equalTo(1));
+    }
+
+    @Test
+    void aSecretThatNoLongerDecryptsIsAFailureTheSubscriberSees() {
+        String id = subscribe("/undecryptable", SECRET).getString("id");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> { // as if sealed under another row
+            Subscription s = Subscription.findById(java.util.UUID.fromString(id));
+            s.secretEncrypted = cipher.encrypt(SECRET, "webhook:" + java.util.UUID.randomUUID());
+        });
+        ActionFixture.insertCommitted(member, "Ba3");
+        sequencer.sequenceAll();
+        worker.deliverDue(Instant.now());
+        assertThat(receiver.received("/undecryptable")).isEmpty();
+        admin().get("/api/v1/subscriptions/" + id).then().statusCode(200)
+                .body("deliveries.pending", equalTo(1))
+                .body("lastFailure.lastError", org.hamcrest.Matchers.containsString("does not decrypt"))
+                .body(not(org.hamcrest.Matchers.containsString(SECRET)));
     }
 
     @Test
