@@ -76,6 +76,18 @@ public class RatingService {
                 .range(offset, offset + limit - 1).list().stream().map(a -> view(slug, a)).toList());
     }
 
+    /** Rating actions by id, whatever member they belong to; ids that do not exist are absent from the map. */
+    public Map<Long, ActionView> actionsById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = RatingAction.getEntityManager()
+                .createQuery("select a, m.slug from RatingAction a, Member m where m.id = a.memberId and a.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList();
+        return rows.stream().collect(Collectors.toMap(row -> ((RatingAction) row[0]).id,
+                row -> view((String) row[1], (RatingAction) row[0])));
+    }
+
     public long countActions(long memberId) {
         return RatingAction.count("memberId", memberId);
     }

@@ -98,7 +98,14 @@ class AccessMatrixTest {
             post("/api/v1/statement-keys").access(Access.ADMIN_ONLY, 201),
             delete("/api/v1/statement-keys/{kid}").with("kid", f -> "no-such-kid").access(Access.ADMIN_ONLY, 404),
             // exchange
-            get("/api/v1/gate/{member}?minRating=Baa3").access(Access.EXCHANGE, 200)
+            get("/api/v1/gate/{member}?minRating=Baa3").access(Access.EXCHANGE, 200),
+            get("/api/v1/feed?limit=5").access(Access.EXCHANGE, 200),
+            get("/api/v1/subscriptions").access(Access.EXCHANGE, 200),
+            post("/api/v1/subscriptions").body(f -> java.util.Map.of("targetUrl", "http://127.0.0.1:9/hook"))
+                    .access(Access.EXCHANGE, 201),
+            get("/api/v1/subscriptions/{id}").with("id", f -> "no-such-subscription").access(Access.EXCHANGE, 404),
+            get("/api/v1/subscriptions/{id}/deliveries").with("id", f -> "no-such-subscription").access(Access.EXCHANGE, 404),
+            delete("/api/v1/subscriptions/{id}").with("id", f -> "no-such-subscription").access(Access.EXCHANGE, 404)
     );
 
     @TestFactory

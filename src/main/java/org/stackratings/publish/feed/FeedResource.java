@@ -1,0 +1,83 @@
+package org.stackratings.publish.feed;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.stackratings.security.Roles;
+import org.stackratings.web.ProblemException;
+
+/** For exchanges (and admin), PRODUCT.md section 5: every rating action of every member, in publication order, read with a cursor. */
+@Path("/api/v1/feed")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.EXCHANGE, Roles.ADMIN})
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "Feed", description = "All rating actions in order, for polling (exchanges, mirrors)")
+public class FeedResource {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+    private static final String PATH = "/api/v1/feed";
+
+    private final FeedService feed;
+
+    public FeedResource(FeedService feed) {
+        this.feed = feed;
+    }
+
+    @GET
+    @Operation(summary = "Rating actions after a cursor",
+            description = "Answers up to `limit` actions after `since` (from the beginning without it) and `next`, the cursor to pass next time. "
+                    + "No action is missed or repeated across pages. Send the ETag back in If-None-Match to get 304 while nothing is new.")
+    @APIResponse(responseCode = "200", description = "Actions after the cursor")
+    @APIResponse(responseCode = "304", description = "Nothing new since the cursor (If-None-Match matched)")
+    @APIResponse(responseCode = "400", description = "since is not a cursor of this feed, or limit is out of range")
+    public Response read(@Parameter(description = "Opaque cursor: the `next` of an earlier answer") @QueryParam("since") String since,
+                         @Parameter(description = "Actions per page, 1–500 (default 100)") @QueryParam("limit") Integer limit,
+                         Request request) {
+        FeedCursor cursor = FeedCursor.parse(since);
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + size);
+        }
+        long head = feed.head();
+        if (cursor.position() > head) {
+            throw ProblemException.badRequest("since is ahead of the feed (the feed ends at an earlier cursor)");
+        }
+        // Positions have no gaps, so what a page holds follows from the cursor, the limit and the head alone.
+        long last = Math.min(head, cursor.position() + size);
+        CacheControl revalidate = new CacheControl();
+        revalidate.setNoCache(true);
+        revalidate.setNoTransform(false);
+        EntityTag current = tag(cursor, last, size, head > last);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(current);
+        if (notModified != null) {
+            return notModified.tag(current).cacheControl(revalidate).build();
+        }
+        FeedService.Slice slice = feed.after(cursor, size);
+        String next = slice.next().encode();
+        FeedPage page = new FeedPage(slice.actions(), next, slice.more(), new FeedPage.Links(
+                link(since == null || since.isBlank() ? null : cursor.encode(), size), link(next, size)));
+        EntityTag tag = tag(cursor, slice.next().position(), size, slice.more());
+        return Response.ok(page).tag(tag).cacheControl(revalidate).build();
+    }
+
+    private static EntityTag tag(FeedCursor since, long last, int limit, boolean more) {
+        return new EntityTag("feed-" + since.position() + "-" + last + "-" + limit + (more ? "-more" : ""));
+    }
+
+    private static String link(String cursor, int limit) {
+        return PATH + "?" + (cursor == null ? "" : "since=" + cursor + "&") + "limit=" + limit;
+    }
+}

@@ -1,0 +1,28 @@
+package org.stackratings.publish.feed;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** The sequencer's single row (id 1); see {@link FeedSequencer} for what each field guarantees. */
+@Entity
+@Table(name = "feed_sequencer")
+public class SequencerState extends PanacheEntityBase {
+
+    @Id
+    public Integer id;
+    @Column(name = "last_position")
+    public long lastPosition;
+    @Column(name = "scan_from")
+    public long scanFrom;
+    @Column(name = "checkpoint_id")
+    public long checkpointId;
+    @Column(name = "checkpoint_at")
+    public Instant checkpointAt;
+    @Column(name = "full_scan_at")
+    public Instant fullScanAt;
+}

@@ -1,0 +1,178 @@
+package org.stackratings.publish.webhook;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.stackratings.publish.feed.FeedAction;
+import org.stackratings.publish.feed.FeedService;
+import org.stackratings.security.CredentialCipher;
+import org.stackratings.security.CredentialDecryptionException;
+import org.stackratings.web.ProblemException;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends due outbox rows. A run claims up to {@code batch-size} due rows under a lease ({@code SELECT … FOR UPDATE
+ * SKIP LOCKED}, then {@code lease_until}), sends each subscription's rows in feed order (subscriptions in parallel),
+ * and records every outcome in its own transaction. A crash leaves rows claimed; when their lease expires the next
+ * run sends them again, so every event is delivered at least once. After a failed attempt the rest of that
+ * subscription's rows in the run wait as long as the failed one, so a receiver that is down gets one attempt per
+ * back-off step, not one per event.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final EntityManager em;
+    private final FeedService feed;
+    private final EventFactory events;
+    private final WebhookSender sender;
+    private final TargetUrlPolicy policy;
+    private final CredentialCipher cipher;
+    private final DeliveryLedger ledger;
+    private final WebhookConfig config;
+    private final java.time.Clock clock;
+    private final ExecutorService pool;
+
+    public DeliveryWorker(EntityManager em, FeedService feed, EventFactory events, WebhookSender sender,
+                          TargetUrlPolicy policy, CredentialCipher cipher, DeliveryLedger ledger, WebhookConfig config,
+                          java.time.Clock clock) {
+        this.em = em;
+        this.clock = clock;
+        this.feed = feed;
+        this.events = events;
+        this.sender = sender;
+        this.policy = policy;
+        this.cipher = cipher;
+        this.ledger = ledger;
+        this.config = config;
+        AtomicInteger count = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "webhook-delivery-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        pool.shutdownNow();
+    }
+
+    /** One claimed outbox row. */
+    record Claimed(long id, UUID subscriptionId, long position) {
+    }
+
+    /** Claims, sends and records the due deliveries as of {@code now}; returns how many were attempted. */
+    public int deliverDue(Instant now) {
+        List<Claimed> claimed = claim(now);
+        Map<UUID, List<Claimed>> bySubscription = new LinkedHashMap<>();
+        claimed.forEach(c -> bySubscription.computeIfAbsent(c.subscriptionId(), k -> new ArrayList<>()).add(c));
+        List<Future<Integer>> runs = new ArrayList<>();
+        bySubscription.forEach((subscription, rows) -> runs.add(pool.submit(() -> deliver(subscription, rows, now))));
+        int attempted = 0;
+        for (Future<Integer> run : runs) {
+            try {
+                attempted += run.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("webhook delivery interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("webhook delivery failed", e.getCause());
+            }
+        }
+        return attempted;
+    }
+
+    /** Reserves due rows for this run (a lease), in one short transaction; visible for tests of crash recovery. */
+    List<Claimed> claim(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Number> ids = em.createNativeQuery("select id from webhook_delivery where status = 'PENDING' "
+                            + "and next_attempt_at <= ?1 and (lease_until is null or lease_until <= ?1) "
+                            + "order by next_attempt_at, id limit " + config.batchSize() + " for update skip locked")
+                    .setParameter(1, now).getResultList();
+            if (ids.isEmpty()) {
+                return List.<Claimed>of();
+            }
+            List<WebhookDelivery> rows = WebhookDelivery.list("id in ?1 order by position", ids.stream().map(Number::longValue).toList());
+            Instant leaseUntil = now.plus(config.lease());
+            rows.forEach(r -> r.leaseUntil = leaseUntil);
+            return rows.stream().map(r -> new Claimed(r.id, r.subscriptionId, r.position)).toList();
+        });
+    }
+
+    private int deliver(UUID subscriptionId, List<Claimed> rows, Instant now) {
+        Target target = QuarkusTransaction.requiringNew().call(() -> target(subscriptionId));
+        if (target == null) {
+            return 0; // deleted since the claim; its rows went with it
+        }
+        Map<Long, FeedAction> actions = new LinkedHashMap<>();
+        feed.at(rows.stream().map(Claimed::position).toList()).forEach(a -> actions.put(a.sequence(), a));
+        int attempted = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Claimed row = rows.get(i);
+            FeedAction action = actions.get(row.position());
+            WebhookSender.Outcome outcome = send(target, action);
+            if (outcome.interrupted()) {
+                return attempted;
+            }
+            attempted++;
+            Instant retryAt = ledger.record(row.id(), outcome, now);
+            if (!outcome.delivered()) {
+                List<Claimed> rest = rows.subList(i + 1, rows.size());
+                ledger.postpone(rest.stream().map(Claimed::id).toList(), retryAt, outcome, now);
+                LOG.debugf("Webhook %s: %s; %d more events wait until %s", subscriptionId, outcome.describe(), rest.size(), retryAt);
+                return attempted;
+            }
+        }
+        return attempted;
+    }
+
+    private record Target(String url, String secret) {
+    }
+
+    /** The subscription's URL and secret; {@code secret} is null when it cannot be decrypted (the agency's key changed). */
+    private Target target(UUID subscriptionId) {
+        Subscription s = Subscription.findById(subscriptionId);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return new Target(s.targetUrl, cipher.decrypt(s.secretEncrypted, SubscriptionService.secretOwner(s.id)));
+        } catch (CredentialDecryptionException e) {
+            LOG.errorf("Webhook %s: its secret cannot be decrypted (%s); its events are not sent", subscriptionId, e.getMessage());
+            return new Target(s.targetUrl, null);
+        }
+    }
+
+    private WebhookSender.Outcome send(Target target, FeedAction action) {
+        if (target.secret() == null) {
+            return new WebhookSender.Outcome(null, "the agency cannot sign: the subscription's secret does not decrypt; subscribe again");
+        }
+        URI uri;
+        try {
+            uri = policy.check(target.url());
+        } catch (ProblemException e) {
+            return new WebhookSender.Outcome(null, "target refused: " + e.getMessage());
+        }
+        byte[] body = events.body(action);
+        Signature signature = Signature.sign(target.secret(), clock.instant().getEpochSecond(), body);
+        return sender.send(uri, body, signature, EventFactory.eventId(action.actionId()));
+    }
+
+}

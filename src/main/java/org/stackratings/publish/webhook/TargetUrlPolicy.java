@@ -1,0 +1,133 @@
+package org.stackratings.publish.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.stackratings.web.ProblemException;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Decides whether the agency may send webhooks to a URL: https (http only when configured), a host and nothing
+ * else unusual, and every address the host resolves to public, so a subscriber cannot aim the agency at its own
+ * network (loopback, link-local such as cloud metadata, private ranges) unless configuration allows it. Checked when
+ * a subscription is created and again before every delivery, since DNS answers change.
+ */
+@ApplicationScoped
+public class TargetUrlPolicy {
+
+    /** Resolves a host name to its addresses. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    static final int MAX_LENGTH = 2000;
+
+    private final boolean allowHttp;
+    private final boolean allowPrivate;
+    private final Resolver resolver;
+
+    @Inject
+    public TargetUrlPolicy(WebhookConfig config) {
+        this(config.allowHttp(), config.allowPrivateTargets(), InetAddress::getAllByName);
+    }
+
+    TargetUrlPolicy(boolean allowHttp, boolean allowPrivate, Resolver resolver) {
+        this.allowHttp = allowHttp;
+        this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
+    }
+
+    /** @throws ProblemException 400 naming what is wrong with the URL */
+    public URI check(String url) {
+        if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
+            throw refused("targetUrl must be an absolute https URL of at most " + MAX_LENGTH + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw refused("targetUrl is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
+            throw refused("targetUrl must use https" + (allowHttp ? " or http" : ""));
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw refused("targetUrl has no host");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw refused("targetUrl has an invalid port");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            throw refused("targetUrl must not carry user information or a fragment");
+        }
+        InetAddress[] addresses = addresses(uri.getHost());
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address)) {
+                    throw refused("targetUrl resolves to a non-public address (loopback, link-local, private or reserved)");
+                }
+            }
+        }
+        return uri;
+    }
+
+    private InetAddress[] addresses(String host) {
+        try {
+            return resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            throw refused("targetUrl's host cannot be resolved");
+        }
+    }
+
+    static boolean isPublic(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first != 0                                      // this network
+                    && !(first == 100 && second >= 64 && second < 128) // shared address space (carrier NAT)
+                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                    && !(first == 198 && (second == 18 || second == 19)) // benchmarking
+                    && first < 240;                                 // reserved and broadcast
+        }
+        if (address instanceof Inet6Address) {
+            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;          // fc00::/7
+            boolean embedsIpv4 = isZero(b, 0, 12)                   // ::a.b.c.d (IPv4-compatible)
+                    || (b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b); // 64:ff9b::/96 NAT64
+            if (embedsIpv4) {
+                try {
+                    return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+                } catch (UnknownHostException e) {
+                    throw new IllegalStateException("four bytes are always an IPv4 address", e);
+                }
+            }
+            return !uniqueLocal;
+        }
+        return false;
+    }
+
+    private static boolean isZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ProblemException refused(String detail) {
+        return ProblemException.badRequest(detail);
+    }
+}
