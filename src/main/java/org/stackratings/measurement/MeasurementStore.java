@@ -88,7 +88,8 @@ public class MeasurementStore {
         }
         em.unwrap(Session.class).doWork(connection -> {
             insertMeasurements(connection, run, results);
-            rollups.fold(connection, run.memberId, run.vantage, run.probe, results);
+            RollupWriter.fold(connection, List.of(new RollupWriter.RunResults(run.memberId, run.vantage, run.probe,
+                    run.startedAt, status == RunStatus.COMPLETED, results)));
         });
         run.status = status;
         run.summary = summary == null || summary.length() <= 1000 ? summary : summary.substring(0, 999) + "…";

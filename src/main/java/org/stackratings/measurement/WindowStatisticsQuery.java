@@ -53,10 +53,7 @@ public class WindowStatisticsQuery {
         Instant firstRun = (Instant) em.createQuery(
                         "select min(r.startedAt) from ProbeRun r where r.memberId = :m and r.probe = :p", Instant.class)
                 .setParameter("m", memberId).setParameter("p", probe).getSingleResult();
-        long measuredRuns = em.createQuery("select count(r) from ProbeRun r where r.memberId = :m and r.probe = :p"
-                        + " and r.status = :s and r.startedAt >= :from and r.startedAt < :to", Long.class)
-                .setParameter("m", memberId).setParameter("p", probe).setParameter("s", RunStatus.COMPLETED)
-                .setParameter("from", from).setParameter("to", to).getSingleResult();
+        long measuredRuns = rollups.completedRuns(memberId, probe, from, to);
 
         Map<String, WindowStatistics.OperationStatistics> operations = new LinkedHashMap<>();
         rollups.totals(memberId, probe, from, to).forEach((op, t) -> operations.put(op,

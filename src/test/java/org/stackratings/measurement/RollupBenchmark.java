@@ -80,9 +80,10 @@ class RollupBenchmark {
         assertThat(ratedAgain).isEqualTo(MEMBERS);
         String notches = query("select notch || ' ' || count(*) from rating group by notch order by 1");
         report.append("## Re-rating from rollups\n\n")
-                .append("| members | days | rollup rows | api runs | generate (s) | rateAll cold (s) | rateAll warm (s) | ms per member (warm) | notches |\n")
+                .append("| members | days | rollup rows (hourly + daily) | api runs | generate (s) | rateAll cold (s) | rateAll warm (s) | ms per member (warm) | notches |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
-                .append("| %d | %d | %d | %s | %.1f | %.2f | %.2f | %.2f | %s |\n\n".formatted(MEMBERS, DAYS, rollupRows,
+                .append("| %d | %d | %s | %s | %.1f | %.2f | %.2f | %.2f | %s |\n\n".formatted(MEMBERS, DAYS,
+                        rollupRows + " + " + count("select count(*) from measurement_rollup_day"),
                         query("select count(*) from probe_run"), generateS, coldS, warmS, warmS * 1000 / MEMBERS, notches));
 
         // --- ingest through the store ---
@@ -105,6 +106,9 @@ class RollupBenchmark {
         long folded = count("select sum(ok_count + error_count + timeout_count + inconclusive_count) from measurement_rollup"
                 + " where member_id in (select id from member where slug like 'ingest-%')");
         assertThat(folded).isEqualTo((RUNS + 2_000) * 5L);
+        long foldedDays = count("select sum(ok_count + error_count + timeout_count + inconclusive_count) from measurement_rollup_day"
+                + " where member_id in (select id from member where slug like 'ingest-%')");
+        assertThat(foldedDays).isEqualTo((RUNS + 2_000) * 5L);
         report.append("## Ingest through MeasurementStore (startRun + finishRun, 5 measurements per run)\n\n")
                 .append("| threads | members | runs | measurements | seconds | measurements/s | runs/s |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- |\n")
@@ -188,6 +192,13 @@ class RollupBenchmark {
                     + " select gen_random_uuid(), m.id, 'api', 'local', 'SCHEDULED', t, t + interval '2 seconds', 'COMPLETED', 'bench'"
                     + " from member m cross join generate_series(now() - interval '" + DAYS + " days', now(),"
                     + " interval '" + API_INTERVAL_S + " seconds') t where m.slug like 'bench-%'");
+        }
+        // daily rows: the product's own rebuild (migration V10), i.e. the sum of each day's hourly rows
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            RollupRebuild.rebuild(c);
+            c.commit();
+            c.setAutoCommit(true);
             s.execute("analyze");
         }
         return count("select count(*) from measurement_rollup");
