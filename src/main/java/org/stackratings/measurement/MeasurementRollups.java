@@ -4,11 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,43 +68,15 @@ public class MeasurementRollups {
      * daily rows, the hours before and after them from the hourly rows.
      */
     public Map<String, Totals> totals(long memberId, String probe, Instant from, Instant to) {
-        RollupSpan span = RollupSpan.ofWindow(from, to);
-        Instant[] ranges = {span.daysFrom(), span.daysTo(), span.first(), span.daysFrom(), span.daysTo(), span.end()};
-        Map<String, long[]> counts = new TreeMap<>();
-        Map<String, LatencySketch> sketches = new LinkedHashMap<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select operation, ok_count, error_count,"
-                    + " timeout_count, inconclusive_count, latency from measurement_rollup_day"
-                    + " where member_id = ? and probe = ? and day_start >= ? and day_start < ?"
-                    + " union all select operation, ok_count, error_count, timeout_count, inconclusive_count, latency"
-                    + " from measurement_rollup where member_id = ? and probe = ? and hour_start >= ? and hour_start < ?"
-                    + " union all select operation, ok_count, error_count, timeout_count, inconclusive_count, latency"
-                    + " from measurement_rollup where member_id = ? and probe = ? and hour_start >= ? and hour_start < ?")) {
-                for (int part = 0; part < 3; part++) {
-                    select.setLong(1 + 4 * part, memberId);
-                    select.setString(2 + 4 * part, probe);
-                    select.setObject(3 + 4 * part, utc(ranges[2 * part]));
-                    select.setObject(4 + 4 * part, utc(ranges[2 * part + 1]));
-                }
-                select.setFetchSize(1000);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        String operation = rs.getString(1);
-                        long[] c = counts.computeIfAbsent(operation, k -> new long[4]);
-                        for (int i = 0; i < 4; i++) {
-                            c[i] += rs.getLong(2 + i);
-                        }
-                        byte[] latency = rs.getBytes(6);
-                        if (latency != null) {
-                            sketches.computeIfAbsent(operation, k -> new LatencySketch()).add(latency);
-                        }
-                    }
-                }
-            }
-        });
+        Map<String, RollupReader.Sum> sums = em.unwrap(Session.class).doReturningWork(connection ->
+                        RollupReader.totals(connection, List.of(memberId), List.of(probe), from, to))
+                .getOrDefault(memberId, Map.of()).getOrDefault(probe, new TreeMap<>());
+        return totalsOf(sums);
+    }
+
+    static Map<String, Totals> totalsOf(Map<String, RollupReader.Sum> sums) {
         Map<String, Totals> totals = new LinkedHashMap<>();
-        counts.forEach((op, c) -> totals.put(op, new Totals(op, c[0], c[1], c[2], c[3],
-                sketches.getOrDefault(op, new LatencySketch()))));
+        sums.forEach((op, s) -> totals.put(op, new Totals(op, s.counts[0], s.counts[1], s.counts[2], s.counts[3], s.latency)));
         return totals;
     }
 
@@ -118,38 +86,8 @@ public class MeasurementRollups {
      * {@code probe_run} itself, so the count is exact for any window.
      */
     public long completedRuns(long memberId, String probe, Instant from, Instant to) {
-        RollupSpan span = RollupSpan.within(from, to);
-        Instant[] ranges = span == null
-                ? new Instant[]{to, to, to, to, to, to, from, to, to, to}
-                : new Instant[]{span.daysFrom(), span.daysTo(), span.first(), span.daysFrom(), span.daysTo(), span.end(),
-                from, span.first(), span.end(), to};
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select sum(n) from ("
-                    + "select completed_runs n from probe_run_rollup_day where member_id = ? and probe = ?"
-                    + " and day_start >= ? and day_start < ?"
-                    + " union all select completed_runs from probe_run_rollup where member_id = ? and probe = ?"
-                    + " and hour_start >= ? and hour_start < ?"
-                    + " union all select completed_runs from probe_run_rollup where member_id = ? and probe = ?"
-                    + " and hour_start >= ? and hour_start < ?"
-                    + " union all select count(*) from probe_run where member_id = ? and probe = ? and status = 'COMPLETED'"
-                    + " and started_at >= ? and started_at < ?"
-                    + " union all select count(*) from probe_run where member_id = ? and probe = ? and status = 'COMPLETED'"
-                    + " and started_at >= ? and started_at < ?) runs")) {
-                for (int part = 0; part < 5; part++) {
-                    select.setLong(1 + 4 * part, memberId);
-                    select.setString(2 + 4 * part, probe);
-                    select.setObject(3 + 4 * part, utc(ranges[2 * part]));
-                    select.setObject(4 + 4 * part, utc(ranges[2 * part + 1]));
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return em.unwrap(Session.class).doReturningWork(connection ->
+                RollupReader.completedRuns(connection, List.of(memberId), probe, from, to)).getOrDefault(memberId, 0L);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }
