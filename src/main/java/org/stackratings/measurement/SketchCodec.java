@@ -8,12 +8,13 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * HdrHistogram's V2 encoding of a {@link LatencySketch} (the format HdrHistogram itself writes and reads), read
- * without HdrHistogram's per-call costs: decoding adds the encoded counts into a plain array of counts per index
- * ({@link IndexCounts}), which a window's sum of hundreds of rows shares; HdrHistogram would build a new histogram by
- * reflection for every row and then add it to the sum bucket by bucket. Sketches are written in the plain encoding
- * (hourly sketches hardly compress, and reading needs no zlib); the compressed one, which rollups written before
- * 2026-11 hold, is read too, with one {@link Inflater} per thread.
+ * HdrHistogram's V2 encoding of a {@link LatencySketch} (the format HdrHistogram itself writes and reads), read and
+ * written without HdrHistogram's per-call costs: a sketch is a plain array of counts per counts-array index
+ * ({@link IndexCounts}, HdrHistogram's layout for 2 significant digits), which decoding adds to and encoding writes
+ * out directly; HdrHistogram would build a new histogram by reflection for every row read and add it to the sum
+ * bucket by bucket. Sketches are written in the plain encoding (hourly sketches hardly compress, and reading needs no
+ * zlib); the compressed one, which rollups written before 2026-11 hold, is read too, with one {@link Inflater} per
+ * thread.
  *
  * <p>Layout: a 40-byte header (cookie, payload length, normalizing index offset, significant digits, lowest
  * discernible value, highest trackable value, integer-to-double ratio) and a payload of ZigZag LEB128 longs, one per
@@ -30,6 +31,8 @@ final class SketchCodec {
     /** Sub-buckets per half bucket for 2 significant digits and a lowest discernible value of 1: 2^7. */
     private static final int SUB_BUCKET_HALF_COUNT_MAGNITUDE = 7;
     private static final int SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_COUNT_MAGNITUDE;
+    private static final long SUB_BUCKET_MASK = 2L * SUB_BUCKET_HALF_COUNT - 1;
+    private static final int LEADING_ZERO_COUNT_BASE = 64 - SUB_BUCKET_HALF_COUNT_MAGNITUDE - 1;
 
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
 
@@ -58,11 +61,50 @@ final class SketchCodec {
                 : Histogram.decodeFromByteBuffer(ByteBuffer.wrap(encoded), 0);
     }
 
-    /** HdrHistogram's plain V2 encoding of the histogram (what {@code Histogram.decodeFromByteBuffer} reads). */
-    static byte[] encode(Histogram histogram) {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoByteBuffer(buffer);
-        return Arrays.copyOf(buffer.array(), length);
+    /**
+     * HdrHistogram's plain V2 encoding of the counts (what {@code Histogram.decodeFromByteBuffer} reads as the
+     * histogram they describe): the header, then each index's count, runs of empty indexes as one negative number.
+     */
+    static byte[] encode(IndexCounts counts) {
+        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + 10 * (2 * counts.nonZero() + 1));
+        out.position(HEADER_BYTES);
+        long[] c = counts.counts;
+        int i = 0;
+        while (i <= counts.highest) {
+            if (c[i] == 0) {
+                int run = 0;
+                while (i <= counts.highest && c[i] == 0) {
+                    run++;
+                    i++;
+                }
+                putZigZag(out, -run);
+            } else {
+                putZigZag(out, c[i++]);
+            }
+        }
+        int payload = out.position() - HEADER_BYTES;
+        out.putInt(0, PLAIN_COOKIE_BASE | 0x10);
+        out.putInt(4, payload);
+        out.putInt(8, 0);
+        out.putInt(12, LatencySketch.SIGNIFICANT_DIGITS);
+        out.putLong(16, 1);
+        out.putLong(24, Math.max(2, counts.highest < 0 ? 2 : 2 * valueAt(counts.highest)));
+        out.putDouble(32, 1.0);
+        return Arrays.copyOf(out.array(), HEADER_BYTES + payload);
+    }
+
+    /** ZigZag LEB128, as HdrHistogram writes it: 7 bits a byte, the ninth byte (if any) carrying the last 8 bits. */
+    private static void putZigZag(ByteBuffer out, long value) {
+        long v = (value << 1) ^ (value >> 63);
+        for (int i = 0; i < 8; i++) {
+            if ((v >>> 7) == 0) {
+                out.put((byte) v);
+                return;
+            }
+            out.put((byte) ((v & 0x7f) | 0x80));
+            v >>>= 7;
+        }
+        out.put((byte) v);
     }
 
     private static byte[] inflate(byte[] encoded) throws DataFormatException {
@@ -99,6 +141,10 @@ final class SketchCodec {
             return false;
         }
         int end = HEADER_BYTES + payloadLength;
+        long highestTrackable = in.getLong(24);
+        if (highestTrackable > 0 && highestTrackable < Long.MAX_VALUE / 4) {
+            target.ensureCapacity(Math.min(indexOf(highestTrackable) + 1, 4_096));
+        }
         if (end > plain.length) {
             throw new DataFormatException("latency histogram payload is cut short");
         }
@@ -133,33 +179,68 @@ final class SketchCodec {
         return true;
     }
 
-    /** Counts per counts-array index, grown as needed: the sum of decoded sketches before it becomes a histogram. */
+    /** Counts per counts-array index of a sketch (2 significant digits, lowest discernible value 1), grown as needed. */
     static final class IndexCounts {
         private long[] counts = new long[0];
         private int highest = -1;
+        private int nonZero;
+        private long total;
 
         void add(int index, long count) {
             if (index >= counts.length) {
-                counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
+                ensureCapacity(index + 1);
+            }
+            if (counts[index] == 0 && count != 0) {
+                nonZero++;
             }
             counts[index] += count;
             highest = Math.max(highest, index);
+            total += count;
+        }
+
+        /** Makes room for indexes below {@code length} (at least doubling, so that growing costs little). */
+        void ensureCapacity(int length) {
+            if (length > counts.length) {
+                counts = Arrays.copyOf(counts, Math.max(length, 2 * counts.length));
+            }
+        }
+
+        void addAll(IndexCounts other) {
+            ensureCapacity(other.highest + 1);
+            for (int i = other.highest; i >= 0; i--) {
+                if (other.counts[i] != 0) {
+                    add(i, other.counts[i]);
+                }
+            }
+        }
+
+        long total() {
+            return total;
         }
 
         boolean isEmpty() {
-            return highest < 0;
+            return total == 0;
         }
 
-        /** Moves the counts into the histogram and empties this. */
-        void drainInto(Histogram histogram) {
-            for (int i = 0; i <= highest; i++) {
+        int nonZero() {
+            return nonZero;
+        }
+
+        /** Records the counts into the histogram, highest first, so that an auto-resizing one resizes once. */
+        void copyInto(Histogram histogram) {
+            for (int i = highest; i >= 0; i--) {
                 if (counts[i] != 0) {
                     histogram.recordValueWithCount(valueAt(i), counts[i]);
-                    counts[i] = 0;
                 }
             }
-            highest = -1;
         }
+    }
+
+    /** The counts-array index of a value (HdrHistogram's, for 2 significant digits and lowest discernible value 1). */
+    static int indexOf(long value) {
+        int bucket = LEADING_ZERO_COUNT_BASE - Long.numberOfLeadingZeros(value | SUB_BUCKET_MASK);
+        int subBucket = (int) (value >>> bucket);
+        return ((bucket + 1) << SUB_BUCKET_HALF_COUNT_MAGNITUDE) + (subBucket - SUB_BUCKET_HALF_COUNT);
     }
 
     /** The lowest value that lands in a counts-array index (2 significant digits, lowest discernible value 1). */
