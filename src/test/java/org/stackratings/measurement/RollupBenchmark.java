@@ -29,9 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Benchmark, not a test (tag "benchmark"), PostgreSQL only (the data generation uses PostgreSQL SQL):
  * <ol>
  *   <li>re-rating: 1,000 members with 30 days of hourly rollups (5 api + 3 lifecycle operations) and api probe runs
- *   every 15 min, generated in the database; then {@link RatingEngine#rateAll()} is timed (twice: cold and warm);</li>
- *   <li>ingest: N threads store runs of 5 measurements through {@link MeasurementStore} (startRun + finishRun, one
- *   transaction each, measurements batched and folded into rollups) for 200 members.</li>
+ *   every 15 min, generated in the database, and the daily and run rollups built from them by the product's own
+ *   code (migration V10's {@link RollupRebuild}); then {@link RatingEngine#rateAll()} is timed (twice: cold and
+ *   warm);</li>
+ *   <li>ingest: N threads (default 32, the product's probe workers) store runs of 5 measurements through
+ *   {@link MeasurementStore} for 200 members: startRun and finishRun each return once committed (group commit,
+ *   {@link RunWriter}); every measurement must end up in {@code measurement} and in the hourly and daily rollups.</li>
  * </ol>
  * Writes target/benchmarks/rollups.md.
  */
@@ -42,7 +45,8 @@ class RollupBenchmark {
     private static final int MEMBERS = Integer.getInteger("benchmark.members", 1000);
     private static final int DAYS = Integer.getInteger("benchmark.days", 30);
     private static final int API_INTERVAL_S = Integer.getInteger("benchmark.apiInterval", 900);
-    private static final int THREADS = Integer.getInteger("benchmark.threads", 8);
+    /** Threads storing runs at once: the product's default number of probe workers (stackratings.probe.workers). */
+    private static final int THREADS = Integer.getInteger("benchmark.threads", 32);
     private static final int RUNS = Integer.getInteger("benchmark.runs", 40_000);
     private static final int INGEST_MEMBERS = 200;
     /**
