@@ -91,9 +91,22 @@ class MeasurementStoreTest {
         assertThat(first.version()).isEqualTo(7);
         assertThat(first.variant()).isEqualTo(2);
         assertThat(Long.compareUnsigned(second.getMostSignificantBits(), first.getMostSignificantBits())).isPositive();
-        long startedMillis = ((java.time.OffsetDateTime) scalar("select started_at from probe_run where id = ?1", first))
-                .toInstant().toEpochMilli();
+        long startedMillis = instant(scalar("select started_at from probe_run where id = ?1", first)).toEpochMilli();
         assertThat(first.getMostSignificantBits() >>> 16).isEqualTo(startedMillis);
+    }
+
+    /** A timestamp as the database's driver returns it from a native query (H2 and PostgreSQL differ). */
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalArgumentException("not a timestamp: " + value.getClass());
     }
 
     private Object scalar(String sql, Object parameter) {
