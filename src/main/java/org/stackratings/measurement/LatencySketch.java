@@ -1,14 +1,16 @@
 package org.stackratings.measurement;
 
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.Histogram;
 
-import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 
 /**
- * A latency histogram (HdrHistogram) of OK durations: values in units of 0.01 ms, 2 significant digits (every
- * value is kept within 1 % of itself; below 2.56 ms exactly to 0.01 ms), auto-resizing, stored in the compressed
- * encoding. Sketches of any set of hours merge exactly, so percentiles over a window come from their sum.
+ * A latency histogram (HdrHistogram's bucket layout) of OK durations: values in units of 0.01 ms, 2 significant digits
+ * (every value is kept within 1 % of itself; below 2.56 ms exactly to 0.01 ms), unbounded, stored in HdrHistogram's
+ * V2 encoding ({@link SketchCodec}: written plain, read plain or compressed). Sketches of any set of hours merge
+ * exactly, so percentiles over a window come from their sum. Recording, adding and encoding work on the counts per
+ * bucket; an HdrHistogram {@link Histogram} is built from them only to read percentiles.
  */
 public final class LatencySketch {
 
@@ -16,47 +18,50 @@ public final class LatencySketch {
     static final double UNITS_PER_MS = 100.0;
     static final int SIGNIFICANT_DIGITS = 2;
 
-    private final Histogram histogram;
-
-    public LatencySketch() {
-        histogram = new Histogram(SIGNIFICANT_DIGITS);
-        histogram.setAutoResize(true);
-    }
-
-    private LatencySketch(Histogram histogram) {
-        this.histogram = histogram;
-        histogram.setAutoResize(true);
-    }
+    private final SketchCodec.IndexCounts counts = new SketchCodec.IndexCounts();
+    /** The counts as a histogram, for percentiles; null until asked for and after every change. */
+    private Histogram histogram;
 
     public static LatencySketch decode(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return new LatencySketch();
-        }
-        try {
-            return new LatencySketch(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0));
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("unreadable latency histogram in a measurement rollup", e);
-        }
+        LatencySketch sketch = new LatencySketch();
+        sketch.add(bytes);
+        return sketch;
     }
 
     public void record(double durationMs) {
-        histogram.recordValue(Math.max(0, Math.round(durationMs * UNITS_PER_MS)));
+        counts.add(SketchCodec.indexOf(Math.max(0, Math.round(durationMs * UNITS_PER_MS))), 1);
+        histogram = null;
     }
 
     /** Adds the other sketch's values to this one. */
     public void add(LatencySketch other) {
-        histogram.add(other.histogram);
+        counts.addAll(other.counts);
+        histogram = null;
     }
 
-    /** Adds an encoded sketch's values to this one (null or empty adds nothing). */
+    /**
+     * Adds an encoded sketch's values to this one (null or empty adds nothing); an encoding of another layout goes
+     * through HdrHistogram's own decoder, and its values into this sketch's buckets.
+     */
     public void add(byte[] encoded) {
-        if (encoded != null && encoded.length > 0) {
-            add(decode(encoded));
+        if (encoded == null || encoded.length == 0) {
+            return;
+        }
+        try {
+            if (!SketchCodec.addTo(encoded, counts)) {
+                for (HistogramIterationValue v : SketchCodec.decodeAnyLayout(encoded).recordedValues()) {
+                    counts.add(SketchCodec.indexOf(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
+                }
+            }
+        } catch (DataFormatException | RuntimeException e) {
+            throw new IllegalStateException("unreadable latency histogram in a measurement rollup", e);
+        } finally {
+            histogram = null;
         }
     }
 
     public long count() {
-        return histogram.getTotalCount();
+        return counts.total();
     }
 
     /**
@@ -64,19 +69,20 @@ public final class LatencySketch {
      * bucket's width (1 % of the value, or 0.01 ms) of the exact percentile. Null when the sketch is empty.
      */
     public Double percentile(double percentile) {
-        if (histogram.getTotalCount() == 0) {
+        if (counts.isEmpty()) {
             return null;
+        }
+        if (histogram == null) {
+            histogram = new Histogram(SIGNIFICANT_DIGITS);
+            histogram.setAutoResize(true);
+            counts.copyInto(histogram);
         }
         long value = histogram.getValueAtPercentile(percentile);
         return histogram.medianEquivalentValue(value) / UNITS_PER_MS;
     }
 
+    /** HdrHistogram's plain V2 encoding. */
     public byte[] encode() {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        byte[] bytes = new byte[length];
-        buffer.flip();
-        buffer.get(bytes);
-        return bytes;
+        return SketchCodec.encode(counts);
     }
 }

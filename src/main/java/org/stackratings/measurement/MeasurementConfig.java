@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Retention of raw measurements (hourly rollups are kept). */
+/** How probe runs are written, and retention of raw measurements (rollups are kept). */
 @ConfigMapping(prefix = "stackratings.measurement")
 public interface MeasurementConfig {
 
@@ -16,4 +16,11 @@ public interface MeasurementConfig {
     /** How often the retention job runs (a Quarkus scheduler interval such as {@code 1h}, or {@code off}). */
     @WithDefault("1h")
     String retentionInterval();
+
+    /**
+     * Threads that write probe runs (group commit: each writes whatever runs are waiting in one transaction). One is
+     * enough for a few hundred runs a second; a second overlaps one transaction's commit with the next one's work.
+     */
+    @WithDefault("2")
+    int writerThreads();
 }

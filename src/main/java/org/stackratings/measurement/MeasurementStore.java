@@ -9,15 +9,9 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.stackratings.agency.AgencyConfig;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,34 +22,43 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class MeasurementStore {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final AgencyConfig agency;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Boolean> knownPresence = new ConcurrentHashMap<>();
     private final EntityManager em;
-    private final MeasurementRollups rollups;
+    private final RunWriter writer;
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
-    public MeasurementStore(AgencyConfig agency, MeterRegistry registry, Clock clock, EntityManager em,
-                            MeasurementRollups rollups) {
+    public MeasurementStore(AgencyConfig agency, MeterRegistry registry, Clock clock, EntityManager em, RunWriter writer) {
         this.agency = agency;
         this.em = em;
-        this.rollups = rollups;
+        this.writer = writer;
         this.registry = registry;
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Opens a run ({@code RUNNING}); returns once it is committed (written together with other runs: {@link RunWriter}). */
     public UUID startRun(long memberId, String probe, RunTrigger trigger) {
-        ProbeRun run = new ProbeRun();
-        run.id = UUID.randomUUID();
-        run.memberId = memberId;
-        run.probe = probe;
-        run.vantage = agency.vantage();
-        run.trigger = trigger;
-        run.startedAt = clock.instant();
-        run.status = RunStatus.RUNNING;
-        run.persist();
-        return run.id;
+        Instant now = clock.instant();
+        UUID id = timeOrderedId(now);
+        writer.write(new RunWrites.Start(id, memberId, probe, agency.vantage(), trigger, now), null);
+        return id;
+    }
+
+    /**
+     * A version 7 UUID (RFC 9562): the start's Unix milliseconds, then random bits. Runs started one after another get
+     * ids that sort together, so the primary-key index of {@code probe_run} grows at its end (as a sequence would)
+     * instead of taking each new run on a random page of an index of millions.
+     */
+    private static UUID timeOrderedId(Instant at) {
+        long random = RANDOM.nextLong();
+        long high = (at.toEpochMilli() << 16) | 0x7000L | (random & 0x0fffL);
+        long low = (RANDOM.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     /** Whether the member has a run of this probe still RUNNING that started after {@code since}. */
@@ -77,53 +80,19 @@ public class MeasurementStore {
     }
 
     /**
-     * Stores the run's measurements, folds them into their hours' rollups ({@link MeasurementRollups}) and closes
-     * the run, in one transaction. Measurements go in as one JDBC batch.
+     * Stores the run's measurements, folds them into their hours' and days' rollups (and the run, if it completed,
+     * into the run rollups) and closes the run, in one transaction, which other runs finishing at the same moment
+     * share ({@link RunWriter}); returns once it is committed.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finishRun(UUID runId, String memberSlug, RunStatus status, String summary, List<OperationResult> results) {
-        ProbeRun run = ProbeRun.findById(runId);
-        if (run == null) {
-            throw new IllegalStateException("probe run " + runId + " vanished before it finished");
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            insertMeasurements(connection, run, results);
-            rollups.fold(connection, run.memberId, run.vantage, run.probe, results);
-        });
-        run.status = status;
-        run.summary = summary == null || summary.length() <= 1000 ? summary : summary.substring(0, 999) + "…";
-        run.finishedAt = clock.instant();
+        writer.write(null, finish(runId, status, summary, results));
         results.forEach(r -> meter(memberSlug, r));
     }
 
-    private static void insertMeasurements(Connection connection, ProbeRun run, List<OperationResult> results)
-            throws SQLException {
-        if (results.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("insert into measurement (member_id, vantage, probe,"
-                + " run_id, operation, started_at, duration_ms, outcome, http_status, error_class, detail)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (OperationResult result : results) {
-                insert.setLong(1, run.memberId);
-                insert.setString(2, run.vantage);
-                insert.setString(3, run.probe);
-                insert.setObject(4, run.id);
-                insert.setString(5, result.operation());
-                insert.setObject(6, OffsetDateTime.ofInstant(result.startedAt(), ZoneOffset.UTC));
-                insert.setDouble(7, result.durationMs());
-                insert.setString(8, result.outcome().name());
-                if (result.httpStatus() == null) {
-                    insert.setNull(9, Types.INTEGER);
-                } else {
-                    insert.setInt(9, result.httpStatus());
-                }
-                insert.setString(10, result.errorClass());
-                insert.setString(11, result.detail());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    private RunWrites.Finish finish(UUID runId, RunStatus status, String summary, List<OperationResult> results) {
+        return new RunWrites.Finish(runId, status,
+                summary == null || summary.length() <= 1000 ? summary : summary.substring(0, 999) + "…",
+                clock.instant(), List.copyOf(results));
     }
 
     /** A capability's result to store: status, evidence (JSON) and its measurement. */
@@ -133,7 +102,10 @@ public class MeasurementStore {
     /** Closes a compliance run: its measurements and the latest result per capability, in one transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finishCompliance(UUID runId, String memberSlug, String guideline, String summary, List<ComplianceRecord> records) {
-        finishRun(runId, memberSlug, RunStatus.COMPLETED, summary, records.stream().map(ComplianceRecord::measurement).toList());
+        List<OperationResult> results = records.stream().map(ComplianceRecord::measurement).toList();
+        RunWrites.Finish finish = finish(runId, RunStatus.COMPLETED, summary, results);
+        em.unwrap(Session.class).doWork(connection -> RunWrites.write(connection, List.of(), List.of(finish)));
+        results.forEach(r -> meter(memberSlug, r));
         ProbeRun run = ProbeRun.findById(runId);
         for (ComplianceRecord record : records) {
             ComplianceResult.Key key = new ComplianceResult.Key(run.memberId, record.capability());
@@ -176,17 +148,19 @@ public class MeasurementStore {
         knownPresence.put(key, present);
     }
 
+    /** The run's metrics; the meters are registered once per member, operation (and outcome) and kept. */
     private void meter(String member, OperationResult result) {
-        Timer.builder("stackratings.probe.operation.duration")
-                .description("Duration of probe operations as measured against member clouds")
-                .tags("member", member, "operation", result.operation())
-                .publishPercentileHistogram(false)
-                .register(registry)
+        timers.computeIfAbsent(List.of(member, result.operation()), k -> Timer.builder("stackratings.probe.operation.duration")
+                        .description("Duration of probe operations as measured against member clouds")
+                        .tags("member", member, "operation", result.operation())
+                        .publishPercentileHistogram(false)
+                        .register(registry))
                 .record((long) (result.durationMs() * 1_000_000), TimeUnit.NANOSECONDS);
-        Counter.builder("stackratings.probe.operation.outcomes")
-                .description("Probe operation outcomes")
-                .tags("member", member, "operation", result.operation(), "outcome", result.outcome().name())
-                .register(registry)
+        counters.computeIfAbsent(List.of(member, result.operation(), result.outcome().name()),
+                        k -> Counter.builder("stackratings.probe.operation.outcomes")
+                                .description("Probe operation outcomes")
+                                .tags("member", member, "operation", result.operation(), "outcome", result.outcome().name())
+                                .register(registry))
                 .increment();
     }
 }

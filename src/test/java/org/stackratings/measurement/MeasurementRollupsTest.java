@@ -42,6 +42,8 @@ class MeasurementRollupsTest {
     RatingEngine engine;
     @Inject
     EntityManager em;
+    @Inject
+    MeasurementRollups rollups;
 
     @Test
     void rollupCountsAndPercentilesMatchTheRawMeasurements() {
@@ -150,6 +152,166 @@ class MeasurementRollupsTest {
         String notch = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "select notch from rating where member_id = ?1").setParameter(1, member).getSingleResult());
         assertThat(notch).isNotBlank();
+    }
+
+    @Test
+    void windowsOfSeveralDaysReadDailyRowsAndPartialDaysFromHours() {
+        long member = member();
+        Random random = new Random(99);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(4)).plus(Duration.ofHours(7));
+        List<OperationResult> results = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            Instant at = start.plusSeconds(random.nextInt(3 * 86_400 + 10 * 3600));
+            Outcome outcome = random.nextDouble() < 0.95 ? Outcome.OK : Outcome.ERROR;
+            results.add(new OperationResult("compute.flavors.list", at, 5 + Math.exp(2 + random.nextGaussian()), outcome,
+                    200, null, null));
+        }
+        finish(member, results);
+
+        // from 13:20 on day 1 to 05:40 on day 4: two whole days, the rest of day 1 and the start of day 4 in hours
+        Instant from = start.plus(Duration.ofHours(6)).plus(Duration.ofMinutes(20));
+        Instant to = start.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3)).plus(Duration.ofHours(5)).plus(Duration.ofMinutes(40));
+        var op = statistics.forWindow(member, "api", from, to).operations().get("compute.flavors.list");
+        // the hours that start in [from rounded down to the hour, to): 13:00 on day 1 to 06:00 on day 4
+        Instant firstHour = from.truncatedTo(ChronoUnit.HOURS);
+        List<OperationResult> inWindow = results.stream().filter(r -> !r.startedAt().isBefore(firstHour)
+                && r.startedAt().truncatedTo(ChronoUnit.HOURS).isBefore(to)).toList();
+        assertThat(op.ok()).isEqualTo(inWindow.stream().filter(r -> r.outcome() == Outcome.OK).count());
+        assertThat(op.error()).isEqualTo(inWindow.stream().filter(r -> r.outcome() == Outcome.ERROR).count());
+        List<Double> durations = inWindow.stream().filter(r -> r.outcome() == Outcome.OK)
+                .map(OperationResult::durationMs).sorted().toList();
+        assertPercentile(op.p50(), durations, 50);
+        assertPercentile(op.p99(), durations, 99);
+        // every day row is the sum of its hours
+        assertThat(dayTotals(member, "day_start", "measurement_rollup_day"))
+                .isEqualTo(dayTotals(member, "hour_start", "measurement_rollup"));
+        assertThat(dayTotals(member, "day_start", "measurement_rollup_day")).hasSize(4);
+    }
+
+    @Test
+    void dailyRowsRebuiltFromHoursEqualTheFoldedOnes() throws Exception {
+        long member = member();
+        Random random = new Random(5);
+        Instant start = Instant.now().minus(Duration.ofDays(3));
+        for (int run = 0; run < 3; run++) {
+            List<OperationResult> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(new OperationResult(random.nextBoolean() ? "image.images.list" : "network.networks.list",
+                        start.plusSeconds(random.nextInt(3 * 86_400)), 1 + random.nextInt(500),
+                        random.nextInt(20) == 0 ? Outcome.TIMEOUT : Outcome.OK, 200, null, null));
+            }
+            finish(member, results);
+        }
+        List<List<Object>> folded = dayRows(member);
+        List<List<Object>> foldedRuns = runRows(member);
+        assertThat(folded).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(foldedRuns).hasSize(2); // three runs started now: one hour, one day
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String table : List.of("measurement_rollup_day", "probe_run_rollup", "probe_run_rollup_day")) {
+                em.createNativeQuery("delete from " + table + " where member_id = ?1").setParameter(1, member).executeUpdate();
+            }
+        });
+        long written = QuarkusTransaction.requiringNew().call(() -> em.unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> RollupRebuild.rebuild(connection, member)));
+        assertThat(written).isEqualTo(folded.size() + foldedRuns.size());
+        assertThat(dayRows(member)).isEqualTo(folded);
+        assertThat(runRows(member)).isEqualTo(foldedRuns);
+    }
+
+    @Test
+    void completedRunsOfAnyWindowAreExactFromRunRollupsAndPartialHours() {
+        long member = member();
+        Random random = new Random(21);
+        Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(4));
+        List<Instant> completed = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 400; i++) {
+                Instant started = base.plusSeconds(random.nextInt(3 * 86_400)).plusMillis(random.nextInt(1000));
+                RunStatus status = random.nextInt(5) == 0 ? RunStatus.INCONCLUSIVE : RunStatus.COMPLETED;
+                em.createNativeQuery("insert into probe_run (id, member_id, probe, vantage, trigger_kind, started_at,"
+                                + " finished_at, status, summary) values (?1, ?2, 'api', 'local', 'SCHEDULED', ?3, ?3, ?4, 'test')")
+                        .setParameter(1, UUID.randomUUID()).setParameter(2, member).setParameter(3, Timestamp.from(started))
+                        .setParameter(4, status.name()).executeUpdate();
+                rollups.fold(member, "local", "api", started, status,
+                        List.of(ok("identity.token.issue", started, 10 + random.nextInt(50))));
+                if (status == RunStatus.COMPLETED) {
+                    completed.add(started);
+                }
+            }
+        });
+        List<Instant[]> windows = new ArrayList<>(List.of(
+                new Instant[]{base, base.plus(Duration.ofDays(3))},
+                new Instant[]{base.plus(Duration.ofMinutes(17)), base.plus(Duration.ofMinutes(43))},
+                new Instant[]{base.plus(Duration.ofHours(5)), base.plus(Duration.ofHours(6))},
+                new Instant[]{base.plusSeconds(3_599), base.plus(Duration.ofDays(2)).plusSeconds(1)}));
+        for (int i = 0; i < 20; i++) {
+            Instant from = base.plusSeconds(random.nextInt(2 * 86_400));
+            windows.add(new Instant[]{from, from.plusSeconds(random.nextInt(2 * 86_400))});
+        }
+        for (Instant[] w : windows) {
+            long exact = completed.stream().filter(t -> !t.isBefore(w[0]) && t.isBefore(w[1])).count();
+            assertThat(statistics.forWindow(member, "api", w[0], w[1]).measuredRuns())
+                    .as("completed runs in [%s, %s)", w[0], w[1]).isEqualTo(exact);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<List<Object>> runRows(long member) {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select 'h', hour_start,"
+                        + " completed_runs from probe_run_rollup where member_id = ?1 union all select 'd', day_start,"
+                        + " completed_runs from probe_run_rollup_day where member_id = ?1 order by 1, 2")
+                .setParameter(1, member).getResultList());
+        return rows.stream().map(r -> List.<Object>of(r[0], instant(r[1]), ((Number) r[2]).longValue())).toList();
+    }
+
+    /** Per day: the sums of the counts and of the durations, and the merged sketch's count and p95. */
+    @SuppressWarnings("unchecked")
+    private Map<Instant, List<Object>> dayTotals(long member, String column, String table) {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select " + column
+                        + ", ok_count, error_count, sum_ms, latency from " + table + " where member_id = ?1")
+                .setParameter(1, member).getResultList());
+        Map<Instant, long[]> counts = new java.util.TreeMap<>();
+        Map<Instant, LatencySketch> sketches = new HashMap<>();
+        Map<Instant, Double> sums = new HashMap<>();
+        for (Object[] row : rows) {
+            Instant day = instant(row[0]).truncatedTo(ChronoUnit.DAYS);
+            long[] c = counts.computeIfAbsent(day, d -> new long[2]);
+            c[0] += ((Number) row[1]).longValue();
+            c[1] += ((Number) row[2]).longValue();
+            sums.merge(day, ((Number) row[3]).doubleValue(), Double::sum);
+            sketches.computeIfAbsent(day, d -> new LatencySketch()).add((byte[]) row[4]);
+        }
+        Map<Instant, List<Object>> totals = new java.util.TreeMap<>();
+        counts.forEach((day, c) -> totals.put(day, List.of(c[0], c[1], Math.round(sums.get(day) * 1000),
+                sketches.get(day).count(), String.valueOf(sketches.get(day).percentile(95)))));
+        return totals;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<List<Object>> dayRows(long member) {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select operation, day_start,"
+                        + " ok_count, error_count, timeout_count, inconclusive_count, sum_ms, min_ms, max_ms, latency"
+                        + " from measurement_rollup_day where member_id = ?1 order by operation, day_start")
+                .setParameter(1, member).getResultList());
+        return rows.stream().map(r -> {
+            LatencySketch sketch = LatencySketch.decode((byte[]) r[9]);
+            return List.<Object>of(r[0], instant(r[1]), r[2], r[3], r[4], r[5], Math.round(((Number) r[6]).doubleValue() * 1000),
+                    String.valueOf(r[7]), String.valueOf(r[8]), sketch.count(), String.valueOf(sketch.percentile(50)),
+                    String.valueOf(sketch.percentile(99)));
+        }).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalArgumentException("not a timestamp: " + value.getClass());
     }
 
     private static OperationResult ok(String operation, Instant at, double ms) {
