@@ -13,7 +13,8 @@ import java.util.Map;
  * A member's statistics over a window. Outcome counts and latency percentiles come from the hourly rollups
  * ({@link MeasurementRollups}: merged latency sketches), never from raw measurements, over the hours that start in
  * [from rounded down to the hour, to). Coverage (measured runs, first run) comes from {@code probe_run}, which is
- * not subject to raw retention, exactly over [from, to).
+ * not subject to raw retention, exactly over [from, to): the runs that started in it, each counted for the runs it
+ * stands for ({@link ProbeRun#coveredRuns}: 1, or more for imported history).
  */
 @ApplicationScoped
 @Transactional
@@ -50,10 +51,13 @@ public class WindowStatisticsQuery {
     }
 
     public WindowStatistics forWindow(long memberId, String probe, Instant from, Instant to) {
-        Instant firstRun = (Instant) em.createQuery(
-                        "select min(r.startedAt) from ProbeRun r where r.memberId = :m and r.probe = :p", Instant.class)
-                .setParameter("m", memberId).setParameter("p", probe).getSingleResult();
-        long measuredRuns = em.createQuery("select count(r) from ProbeRun r where r.memberId = :m and r.probe = :p"
+        // the first row in the order of index probe_run_member_started, not min(): H2 answers min() with a where clause,
+        // or an order by that is not the index's own, by reading every run of the member
+        Instant firstRun = em.createQuery("select r.startedAt from ProbeRun r where r.memberId = :m and r.probe = :p"
+                        + " order by r.memberId, r.probe, r.startedAt", Instant.class)
+                .setParameter("m", memberId).setParameter("p", probe).setMaxResults(1).getResultStream()
+                .findFirst().orElse(null);
+        long measuredRuns = em.createQuery("select coalesce(sum(r.coveredRuns), 0L) from ProbeRun r where r.memberId = :m and r.probe = :p"
                         + " and r.status = :s and r.startedAt >= :from and r.startedAt < :to", Long.class)
                 .setParameter("m", memberId).setParameter("p", probe).setParameter("s", RunStatus.COMPLETED)
                 .setParameter("from", from).setParameter("to", to).getSingleResult();

@@ -35,9 +35,12 @@ public class RatingEngine {
     private final ObjectMapper json;
     private final Clock clock;
     private final java.util.concurrent.ExecutorService pool;
+    private final LiveRatingHold hold;
 
     public RatingEngine(MemberService members, WindowStatisticsQuery statistics, Scorecard scorecard,
-                        MethodologyConfig methodology, ObjectMapper json, Clock clock, RatingConfig config) {
+                        MethodologyConfig methodology, ObjectMapper json, Clock clock, RatingConfig config,
+                        LiveRatingHold hold) {
+        this.hold = hold;
         this.members = members;
         this.statistics = statistics;
         this.scorecard = scorecard;
@@ -60,6 +63,11 @@ public class RatingEngine {
     @Scheduled(identity = "rating-engine", every = "{stackratings.rating.interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        String held = hold.reason();
+        if (held != null) {
+            LOG.debugf("Scheduled rating skipped: %s", held);
+            return;
+        }
         rateAll();
     }
 
