@@ -52,7 +52,7 @@ public class SandboxBackfill {
     public static final String VANTAGE = "sandbox-backfill";
     private static final Logger LOG = Logger.getLogger(SandboxBackfill.class);
     private static final Duration STEP = Duration.ofHours(1);
-    private static final Duration COMPLIANCE_WAIT = Duration.ofSeconds(30);
+    private static final Duration COMPLIANCE_WAIT = Duration.ofSeconds(20);
 
     /** What a run of the backfill did. */
     public enum Outcome {
@@ -267,7 +267,7 @@ public class SandboxBackfill {
     }
 
     /**
-     * Waits, until 30 s after the backfill began, for the first compliance result of each cloud that has the
+     * Waits, until 20 s after the backfill began, for the first compliance result of each cloud that has the
      * compliance probe (its first run starts within seconds of start-up): the scorecard reads the latest result
      * whatever the instant, so one that arrives during the replay would rate the hours before it without compliance
      * and those after with it. A cloud whose check takes longer (an outage during the check) is logged.
