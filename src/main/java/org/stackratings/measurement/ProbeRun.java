@@ -32,4 +32,7 @@ public class ProbeRun extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public RunStatus status;
     public String summary;
+    /** How many runs at the member's cadence this row stands for: 1 for every run a probe makes; more for imported history. */
+    @Column(name = "covered_runs")
+    public int coveredRuns = 1;
 }

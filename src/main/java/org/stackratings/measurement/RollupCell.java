@@ -56,6 +56,23 @@ final class RollupCell {
         return sketch != null ? sketch.encode() : encoded;
     }
 
+    /** A cell that holds already summed values (a row of imported history); the sketch is kept, not copied. */
+    static RollupCell of(long ok, long error, long timeout, long inconclusive, LatencySketch latency, double sumMs,
+                         double minMs, double maxMs) {
+        RollupCell cell = new RollupCell();
+        cell.counts[Outcome.OK.ordinal()] = ok;
+        cell.counts[Outcome.ERROR.ordinal()] = error;
+        cell.counts[Outcome.TIMEOUT.ordinal()] = timeout;
+        cell.counts[Outcome.INCONCLUSIVE.ordinal()] = inconclusive;
+        cell.sumMs = sumMs;
+        if (latency.count() > 0) {
+            cell.sketch = latency;
+            cell.minMs = minMs;
+            cell.maxMs = maxMs;
+        }
+        return cell;
+    }
+
     /** Reads the counts, latency, sum, min and max from the result set's columns, starting at {@code first}. */
     static RollupCell read(ResultSet rs, int first) throws SQLException {
         RollupCell cell = new RollupCell();

@@ -102,9 +102,9 @@ final class RollupReader {
                     + " and probe = ? and hour_start >= ? and hour_start < ?"
                     + " union all select member_id, completed_runs from probe_run_rollup where member_id in (" + in + ")"
                     + " and probe = ? and hour_start >= ? and hour_start < ?"
-                    + " union all select member_id, 1 from probe_run where member_id in (" + in + ")"
+                    + " union all select member_id, covered_runs from probe_run where member_id in (" + in + ")"
                     + " and probe = ? and status = 'COMPLETED' and started_at >= ? and started_at < ?"
-                    + " union all select member_id, 1 from probe_run where member_id in (" + in + ")"
+                    + " union all select member_id, covered_runs from probe_run where member_id in (" + in + ")"
                     + " and probe = ? and status = 'COMPLETED' and started_at >= ? and started_at < ?"
                     + ") runs group by member_id";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -129,8 +129,11 @@ final class RollupReader {
     static Map<Long, Instant> firstRuns(Connection connection, List<Long> members, String probe) throws SQLException {
         Map<Long, Instant> first = new HashMap<>();
         for (List<Long> chunk : chunks(members)) {
-            // one index look-up per member, rather than a scan of every run of the chunk's members
-            String sql = "select m.id, (select min(r.started_at) from probe_run r where r.member_id = m.id and r.probe = ?)"
+            // one index look-up per member, rather than a scan of every run of the chunk's members; the first row in the
+            // order of index probe_run_member_started, not min(): H2 answers min() with a where clause by reading
+            // every run of the member
+            String sql = "select m.id, (select r.started_at from probe_run r where r.member_id = m.id and r.probe = ?"
+                    + " order by r.member_id, r.probe, r.started_at fetch first 1 rows only)"
                     + " from member m where m.id in (" + in(chunk.size()) + ")";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, probe);

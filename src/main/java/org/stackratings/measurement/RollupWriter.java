@@ -85,6 +85,35 @@ final class RollupWriter {
     }
 
     /**
+     * Folds rows that are already summed per hour (imported history, written to the hourly table by the caller) into
+     * the daily level, in the caller's transaction.
+     */
+    static void foldHoursIntoDays(Connection connection, Map<Key, RollupCell> hours) throws SQLException {
+        TreeMap<Key, RollupCell> days = new TreeMap<>();
+        hours.forEach((hour, cell) -> days.computeIfAbsent(new Key(hour.memberId(), hour.vantage(), hour.probe(),
+                hour.operation(), RollupLevel.DAY.startOf(hour.start())), k -> new RollupCell()).add(cell));
+        if (!days.isEmpty()) {
+            fold(connection, RollupLevel.DAY, days);
+        }
+    }
+
+    /**
+     * Counts completed runs into the run rollups of both levels: each entry is a run's start and how many runs it
+     * stands for (1, or more for a row of imported history).
+     */
+    static void countRuns(Connection connection, long memberId, String vantage, String probe,
+                          Map<Instant, Long> runsByStart) throws SQLException {
+        for (RollupLevel level : RollupLevel.values()) {
+            TreeMap<RunKey, Long> completed = new TreeMap<>();
+            runsByStart.forEach((start, runs) -> completed.merge(new RunKey(memberId, vantage, probe, level.startOf(start)),
+                    runs, Long::sum));
+            if (!completed.isEmpty()) {
+                countRuns(connection, level, completed);
+            }
+        }
+    }
+
+    /**
      * Adds completed runs to their rows: each existing row incremented (one statement per row, in key order, so each
      * takes its row lock in the order every transaction uses); rows that do not exist yet are inserted empty
      * ({@code on conflict do nothing}: a concurrent insert of the same key is waited for) and then incremented.

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * Members' statistics over a window. Outcome counts and latency percentiles come from the rollups
  * ({@link MeasurementRollups}: merged latency sketches, daily rows for whole days, hourly rows for the rest), never
  * from raw measurements, over the hours that start in [from rounded down to the hour, to). Coverage (measured runs)
- * is exact over [from, to): the run rollups for whole hours and {@code probe_run} for the partial hours at either end;
+ * is exact over [from, to): the run rollups for whole hours and {@code probe_run} for the partial hours at either end,
+ * each run counted for the runs it stands for ({@link ProbeRun#coveredRuns}: 1, or more for imported history);
  * the first run comes from {@code probe_run}, which is not subject to raw retention. Many members are read with a
  * few statements per {@value RollupReader#CHUNK} ({@link #forWindows}).
  */

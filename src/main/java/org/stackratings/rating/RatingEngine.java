@@ -46,10 +46,12 @@ public class RatingEngine {
     private final Clock clock;
     private final java.util.concurrent.ExecutorService pool;
     private final EntityManager em;
+    private final LiveRatingHold hold;
 
     public RatingEngine(MemberService members, WindowStatisticsQuery statistics, Scorecard scorecard,
                         MethodologyConfig methodology, ObjectMapper json, Clock clock, RatingConfig config,
-                        EntityManager em) {
+                        EntityManager em, LiveRatingHold hold) {
+        this.hold = hold;
         this.members = members;
         this.em = em;
         this.statistics = statistics;
@@ -73,6 +75,11 @@ public class RatingEngine {
     @Scheduled(identity = "rating-engine", every = "{stackratings.rating.interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        String held = hold.reason();
+        if (held != null) {
+            LOG.debugf("Scheduled rating skipped: %s", held);
+            return;
+        }
         rateAll();
     }
 

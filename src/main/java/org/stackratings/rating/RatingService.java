@@ -109,7 +109,7 @@ public class RatingService {
                 return new ScorePointView(java.time.Instant.ofEpochMilli(origin + e.getKey() * size),
                         mean.isPresent() ? Math.round(mean.getAsDouble() * 100.0) / 100.0 : null,
                         Notch.fromSymbol(last.notch).orElse(Notch.NR), Notch.fromSymbol(last.indicatedNotch).orElse(Notch.NR),
-                        last.factors);
+                        last.factors, last.methodologyVersion);
             }).toList();
         });
     }

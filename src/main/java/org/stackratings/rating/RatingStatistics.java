@@ -24,16 +24,24 @@ public class RatingStatistics {
     /** Letter categories of the transition matrix: the notches grouped as credit agencies publish them. */
     static final List<String> CATEGORIES = List.of("Aaa", "Aa", "A", "Baa", "Ba", "B", "Caa-C", "NR", "WR");
 
-    /** Rows: category at {@code from}; columns: category at {@code to}; cells: member counts. */
+    /**
+     * Rows: category at {@code from}; columns: category at {@code to}; cells: member counts. {@code methodologyVersions}:
+     * the versions of the methodology that made the ratings counted.
+     */
     public record TransitionMatrix(Instant from, Instant to, List<String> categories, Map<String, Map<String, Long>> counts,
-                                   long members) {
+                                   long members, List<String> methodologyVersions) {
     }
 
     /** What the members of one band at {@code from} showed until {@code to}. */
     public record BandPerformance(String band, long members, Double meanApiAvailability, long impaired, Double impairedShare) {
     }
 
-    public record Performance(Instant from, Instant to, double impairmentThreshold, List<BandPerformance> bands) {
+    /**
+     * {@code methodologyVersions}: the versions that made the ratings at {@code from}; {@code methodologyVersion}: the
+     * version in force, whose availability cap is the impairment threshold.
+     */
+    public record Performance(Instant from, Instant to, double impairmentThreshold, List<BandPerformance> bands,
+                              List<String> methodologyVersions, String methodologyVersion) {
     }
 
     private final MemberService members;
@@ -54,24 +62,30 @@ public class RatingStatistics {
             counts.put(row, columns);
         }
         long total = 0;
+        java.util.Set<String> versions = new java.util.TreeSet<>();
         for (MemberStatusView member : members.allStatuses()) {
-            String start = category(notchAt(member.id(), from));
-            String end = category(notchAt(member.id(), to));
-            counts.get(start).merge(end, 1L, Long::sum);
+            java.util.Optional<RatingAction> atStart = actionAt(member.id(), from);
+            java.util.Optional<RatingAction> atEnd = actionAt(member.id(), to);
+            atStart.ifPresent(a -> versions.add(a.methodologyVersion));
+            atEnd.ifPresent(a -> versions.add(a.methodologyVersion));
+            counts.get(category(notch(atStart))).merge(category(notch(atEnd)), 1L, Long::sum);
             total++;
         }
-        return new TransitionMatrix(from, to, CATEGORIES, counts, total);
+        return new TransitionMatrix(from, to, CATEGORIES, counts, total, List.copyOf(versions));
     }
 
     public Performance performance(Instant from, Instant to) {
         double threshold = methodology.caps().availabilityBelow();
         Map<String, List<Double>> availabilityByBand = new LinkedHashMap<>();
         CATEGORIES.stream().filter(c -> !c.equals("NR") && !c.equals("WR")).forEach(c -> availabilityByBand.put(c, new ArrayList<>()));
+        java.util.Set<String> versions = new java.util.TreeSet<>();
         for (MemberStatusView member : members.allStatuses()) {
-            Notch start = notchAt(member.id(), from);
+            java.util.Optional<RatingAction> atStart = actionAt(member.id(), from);
+            Notch start = notch(atStart);
             if (!start.isRated()) {
                 continue;
             }
+            versions.add(atStart.get().methodologyVersion);
             apiAvailability(statistics.forWindow(member.id(), "api", from, to))
                     .ifPresent(a -> availabilityByBand.get(category(start)).add(a));
         }
@@ -82,13 +96,17 @@ public class RatingStatistics {
                     values.isEmpty() ? null : round(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow()),
                     impaired, values.isEmpty() ? null : round(100.0 * impaired / values.size())));
         });
-        return new Performance(from, to, threshold, bands);
+        return new Performance(from, to, threshold, bands, List.copyOf(versions), methodology.version());
     }
 
-    /** The published notch at an instant: the notch of the last action at or before it (NR before any). */
-    Notch notchAt(long memberId, Instant at) {
+    /** The last action at or before an instant: it holds the published notch then (NR before any). */
+    private static java.util.Optional<RatingAction> actionAt(long memberId, Instant at) {
         return RatingAction.<RatingAction>find("memberId = ?1 and effectiveAt <= ?2 order by id desc", memberId, at)
-                .firstResultOptional().flatMap(a -> Notch.fromSymbol(a.notch)).orElse(Notch.NR);
+                .firstResultOptional();
+    }
+
+    private static Notch notch(java.util.Optional<RatingAction> action) {
+        return action.flatMap(a -> Notch.fromSymbol(a.notch)).orElse(Notch.NR);
     }
 
     static String category(Notch notch) {

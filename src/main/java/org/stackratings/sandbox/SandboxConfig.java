@@ -22,4 +22,18 @@ public interface SandboxConfig {
     /** Cloud profiles: a classpath resource or a file path. */
     @WithDefault("sandbox/dev-clouds.yaml")
     String profiles();
+
+    /** History generated for the sandbox's clouds when the sandbox runs in-process (docs/sandbox.md). */
+    Backfill backfill();
+
+    interface Backfill {
+
+        /** Days of history to generate before the first start (0: none). Runs only with the in-process sandbox. */
+        @WithDefault("90")
+        int days();
+
+        /** Seed of the generated history: the same seed, clouds and period give the same history. */
+        @WithDefault("2026")
+        long seed();
+    }
 }
