@@ -16,13 +16,14 @@ public record ChartSpec(String id, String title, String summary, String axis, Li
 
     /**
      * One line. {@code dash} is a uPlot dash pattern (empty for a solid line), so lines differ by more than colour;
-     * {@code stepped} draws a step line (notches); {@code pointsOnly} draws markers without a line (rating actions).
+     * {@code stepped} draws a step line (notches); {@code pointsOnly} draws markers without a line (rating actions);
+     * {@code spanGaps} joins values across steps without one (a rating holds until the next is computed).
      */
     public record Series(String label, List<Double> values, String color, List<Integer> dash, boolean stepped,
-                         boolean pointsOnly) {
+                         boolean pointsOnly, boolean spanGaps) {
 
         public static Series line(String label, List<Double> values, String color, List<Integer> dash) {
-            return new Series(label, values, color, dash, false, false);
+            return new Series(label, values, color, dash, false, false, false);
         }
     }
 }

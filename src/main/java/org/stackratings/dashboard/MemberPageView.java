@@ -18,6 +18,18 @@ public record MemberPageView(Viewer viewer, CurrentRating rating, Range range, L
                              List<ComplianceRow> compliance, List<MeasurementView> failures, int failureLimit,
                              List<ActionView> actions, String csvFrom, String csvTo) {
 
+    public long compliancePassed() {
+        return compliance.stream().filter(ComplianceRow::passed).count();
+    }
+
+    public long complianceFailed() {
+        return compliance.stream().filter(c -> "FAIL".equals(c.status())).count();
+    }
+
+    public long complianceNotChecked() {
+        return compliance.size() - compliancePassed() - complianceFailed();
+    }
+
     /** Who is looking: the key's role and, for a provider, its member. */
     public record Viewer(String name, String role, String member) {
         public boolean admin() {

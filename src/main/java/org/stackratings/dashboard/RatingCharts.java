@@ -31,10 +31,10 @@ record RatingCharts(TimeGrid grid) {
                 + ", outlook " + current.outlook().name().toLowerCase(Locale.ROOT) + "); " + actions.size()
                 + " rating action" + (actions.size() == 1 ? "" : "s") + " in this range.";
         return new ChartSpec("rating", "Rating over time", summary, "notch", grid.x(), List.of(
-                new ChartSpec.Series("Published rating", grid.align(published), Palette.BLUE.color, List.of(), true, false),
+                new ChartSpec.Series("Published rating", grid.align(published), Palette.BLUE.color, List.of(), true, false, true),
                 new ChartSpec.Series("Indicated by the scorecard", grid.align(indicated), Palette.VERMILLION.color,
-                        Palette.VERMILLION.dash, true, false),
-                new ChartSpec.Series("Rating action", grid.align(marked), Palette.BLACK.color, List.of(), false, true)));
+                        Palette.VERMILLION.dash, true, false, true),
+                new ChartSpec.Series("Rating action", grid.align(marked), Palette.BLACK.color, List.of(), false, true, false)));
     }
 
     ChartSpec factors(List<ScorePointView> points, CurrentRating current) {
@@ -54,11 +54,11 @@ record RatingCharts(TimeGrid grid) {
             }
         }
         List<ChartSpec.Series> series = new ArrayList<>();
-        series.add(new ChartSpec.Series("Total score", grid.align(total), Palette.BLACK.color, List.of(), false, false));
+        series.add(new ChartSpec.Series("Total score", grid.align(total), Palette.BLACK.color, List.of(), false, false, true));
         int n = 0;
         for (Map.Entry<String, Map<Long, Double>> e : byFactor.entrySet()) {
             Palette style = Palette.at(n++);
-            series.add(ChartSpec.Series.line(e.getKey(), grid.align(e.getValue()), style.color, style.dash));
+            series.add(new ChartSpec.Series(e.getKey(), grid.align(e.getValue()), style.color, style.dash, false, false, true));
         }
         String summary = current.score() == null ? "No score yet: " + (current.notRatedReason() == null ? "not rated" : current.notRatedReason()) + "."
                 : "Score " + String.format(Locale.ROOT, "%.1f", current.score()) + " of 100 now; factors: "

@@ -30,6 +30,7 @@
           stroke: s.color,
           width: s.pointsOnly ? 0 : 2,
           dash: s.dash,
+          spanGaps: s.spanGaps,
           paths: s.pointsOnly ? function () { return null; } : (s.stepped ? uPlot.paths.stepped({ align: 1 }) : undefined),
           points: s.pointsOnly ? { show: true, size: 11, fill: s.color, stroke: s.color } : { show: false },
           value: spec.axis === "notch" ? function (u, v) { return v === null ? "—" : notches[v]; } : undefined
