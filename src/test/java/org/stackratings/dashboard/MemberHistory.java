@@ -49,33 +49,50 @@ final class MemberHistory {
     record Profile(double latencyMs, double errorRate, double bootSeconds, double bootFailureRate, long seed) {
     }
 
-    /** Writes {@code days} of history ending at {@code end} and rates as of every {@code rateEvery}; returns the runs written. */
+    /** One member whose history is written, and how its cloud behaved. */
+    record Target(long memberId, String slug, Profile profile) {
+    }
+
+    /** Writes one member's history; see {@link #write(List, int, Instant, Duration)}. */
     int write(long memberId, String slug, Profile profile, int days, Instant end, Duration rateEvery) throws SQLException {
-        Random random = new Random(profile.seed());
+        return write(List.of(new Target(memberId, slug, profile)), days, end, rateEvery);
+    }
+
+    /**
+     * Writes {@code days} of history ending at {@code end} for the members, in time order, and rates every member as
+     * of every {@code rateEvery} (the engine rates all members at once, so several members' histories are written in
+     * one pass); returns the runs written.
+     */
+    int write(List<Target> targets, int days, Instant end, Duration rateEvery) throws SQLException {
         Instant start = end.minus(Duration.ofDays(days)).truncatedTo(ChronoUnit.HOURS);
         Instant badFrom = end.minus(Duration.ofDays(45));
         Instant badTo = end.minus(Duration.ofDays(38));
         List<Run> runs = new ArrayList<>();
-        for (Instant t = start; t.isBefore(end); t = t.plus(API_INTERVAL)) {
-            boolean bad = !t.isBefore(badFrom) && t.isBefore(badTo);
-            runs.add(new Run(UUID.randomUUID(), "api", t, apiResults(t, profile, bad, random)));
-            if (Duration.between(start, t).toMinutes() % LIFECYCLE_INTERVAL.toMinutes() == 0) {
-                runs.add(new Run(UUID.randomUUID(), "lifecycle", t.plusSeconds(300), lifecycleResults(t.plusSeconds(300), profile, random)));
+        for (Target target : targets) {
+            Random random = new Random(target.profile().seed());
+            for (Instant t = start; t.isBefore(end); t = t.plus(API_INTERVAL)) {
+                boolean bad = !t.isBefore(badFrom) && t.isBefore(badTo);
+                runs.add(new Run(UUID.randomUUID(), target, "api", t, apiResults(t, target.profile(), bad, random)));
+                if (Duration.between(start, t).toMinutes() % LIFECYCLE_INTERVAL.toMinutes() == 0) {
+                    Instant at = t.plusSeconds(300);
+                    runs.add(new Run(UUID.randomUUID(), target, "lifecycle", at, lifecycleResults(at, target.profile(), random)));
+                }
             }
         }
-        insertRuns(memberId, runs);
+        runs.sort(java.util.Comparator.comparing(Run::startedAt));
+        insertRuns(runs);
         Instant nextRating = start.plus(rateEvery);
         for (Run run : runs) {
             while (!run.startedAt().isBefore(nextRating)) {
                 engine.rateAll(nextRating);
                 nextRating = nextRating.plus(rateEvery);
             }
-            store.finishRun(run.id(), slug, RunStatus.COMPLETED, "history", run.results());
+            store.finishRun(run.id(), run.target().slug(), RunStatus.COMPLETED, "history", run.results());
         }
         return runs.size();
     }
 
-    private record Run(UUID id, String probe, Instant startedAt, List<OperationResult> results) {
+    private record Run(UUID id, Target target, String probe, Instant startedAt, List<OperationResult> results) {
     }
 
     private static List<OperationResult> apiResults(Instant t, Profile p, boolean bad, Random random) {
@@ -117,14 +134,14 @@ final class MemberHistory {
         return results;
     }
 
-    private void insertRuns(long memberId, List<Run> runs) throws SQLException {
+    private void insertRuns(List<Run> runs) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("insert into probe_run (id, member_id, probe, vantage, trigger_kind,"
                      + " started_at, status) values (?, ?, ?, 'local', 'SCHEDULED', ?, 'RUNNING')")) {
             int batched = 0;
             for (Run run : runs) {
                 insert.setObject(1, run.id());
-                insert.setLong(2, memberId);
+                insert.setLong(2, run.target().memberId());
                 insert.setString(3, run.probe());
                 insert.setObject(4, OffsetDateTime.ofInstant(run.startedAt(), ZoneOffset.UTC));
                 insert.addBatch();
