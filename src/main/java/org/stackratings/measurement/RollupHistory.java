@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A member's hourly rollups ({@link MeasurementRollups}) summed into steps of time, per probe and operation: the time
- * series a dashboard draws. One query over the rollup rows of the range; no raw measurement is read, so the cost is
- * the same whatever the probe cadence, and the range may reach back past raw retention.
+ * A member's rollups ({@link MeasurementRollups}) summed into steps of time, per probe and operation: the time series a
+ * dashboard draws. One query over the rollup rows of the range (hourly rows; daily rows for the whole days of a range
+ * in steps of days); no raw measurement is read, so the cost is the same whatever the probe cadence, and the range may
+ * reach back past raw retention.
  */
 @ApplicationScoped
 @Transactional
@@ -44,6 +45,8 @@ public class RollupHistory {
     public record Series(String probe, String operation, List<Point> points) {
     }
 
+    private static final long DAY_SECONDS = 86_400;
+
     private final EntityManager em;
 
     public RollupHistory(EntityManager em) {
@@ -62,13 +65,35 @@ public class RollupHistory {
             throw new IllegalArgumentException("the step must be a whole number of hours, got " + step);
         }
         Map<String, Map<String, TreeMap<Long, Accumulator>>> byProbe = new TreeMap<>();
-        String sql = "select probe, operation, hour_start, ok_count, error_count, timeout_count, inconclusive_count"
-                + (latency ? ", latency" : "") + " from measurement_rollup where member_id = ? and hour_start >= ? and hour_start < ?";
+        // steps of whole days read the daily rows for the whole days of the range and hourly rows only for the hours
+        // of its partial days at either end: the same sums, from about 24 times fewer rows
+        Instant hoursFrom = MeasurementRollups.hourOf(from);
+        Instant[] ranges;
+        if (stepSeconds % DAY_SECONDS == 0) {
+            Instant daysFrom = RollupLevel.DAY.startOf(hoursFrom).equals(hoursFrom) ? hoursFrom
+                    : RollupLevel.DAY.startOf(hoursFrom).plus(Duration.ofDays(1));
+            Instant daysTo = RollupLevel.DAY.startOf(to);
+            ranges = daysFrom.isBefore(daysTo)
+                    ? new Instant[]{hoursFrom, daysFrom, daysFrom, daysTo, daysTo, to}
+                    : new Instant[]{hoursFrom, to, to, to, to, to};
+        } else {
+            ranges = new Instant[]{hoursFrom, to, to, to, to, to};
+        }
+        String columns = "probe, operation, %s, ok_count, error_count, timeout_count, inconclusive_count"
+                + (latency ? ", latency" : "");
+        String sql = "select " + columns.formatted("hour_start") + " from measurement_rollup where member_id = ?"
+                + " and hour_start >= ? and hour_start < ?"
+                + " union all select " + columns.formatted("day_start") + " from measurement_rollup_day where member_id = ?"
+                + " and day_start >= ? and day_start < ?"
+                + " union all select " + columns.formatted("hour_start") + " from measurement_rollup where member_id = ?"
+                + " and hour_start >= ? and hour_start < ?";
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setLong(1, memberId);
-                select.setObject(2, OffsetDateTime.ofInstant(MeasurementRollups.hourOf(from), ZoneOffset.UTC));
-                select.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+                for (int part = 0; part < 3; part++) {
+                    select.setLong(3 * part + 1, memberId);
+                    select.setObject(3 * part + 2, OffsetDateTime.ofInstant(ranges[2 * part], ZoneOffset.UTC));
+                    select.setObject(3 * part + 3, OffsetDateTime.ofInstant(ranges[2 * part + 1], ZoneOffset.UTC));
+                }
                 select.setFetchSize(1000);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

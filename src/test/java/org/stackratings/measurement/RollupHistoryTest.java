@@ -61,6 +61,19 @@ class RollupHistoryTest {
         assertThat(days.get(0).points()).extracting(RollupHistory.Point::ok).containsExactly(3L, 1L);
         assertThat(days.get(0).points().get(0).p50()).as("counts only").isNull();
 
+        // steps of days over a range that is not whole days: the partial days count only their hours in the range
+        List<RollupHistory.Point> partial = history.series(member, DAY.plus(Duration.ofHours(2)),
+                DAY.plus(Duration.ofHours(24)).plusSeconds(1800), Duration.ofDays(1), false).get(0).points();
+        assertThat(partial).extracting(RollupHistory.Point::start).containsExactly(DAY);
+        assertThat(partial.get(0).ok()).isEqualTo(1);
+        assertThat(partial.get(0).error()).isEqualTo(1);
+        // a whole-day range in steps of days (read from the daily rows) equals the same range in steps of hours summed
+        RollupHistory.Point wholeDay = history.series(member, DAY, DAY.plus(Duration.ofDays(1)), Duration.ofDays(1), true)
+                .get(0).points().get(0);
+        assertThat(wholeDay.ok()).isEqualTo(history.series(member, DAY, DAY.plus(Duration.ofDays(1)), Duration.ofHours(1), false)
+                .get(0).points().stream().mapToLong(RollupHistory.Point::ok).sum());
+        assertThat(wholeDay.p50()).isCloseTo(30.0, within(0.3));
+
         // the range is [from, to): the second day is left out
         assertThat(history.series(member, DAY, DAY.plus(Duration.ofDays(1)), Duration.ofDays(1), false).get(0).points()).hasSize(1);
         assertThatThrownBy(() -> history.series(member, DAY, DAY.plusSeconds(60), Duration.ofMinutes(30), false))

@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Properties of the scorecard over generated measurements (jqwik). */
-class ScorecardProperties {
+class ScorecardPropertiesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Duration INTERVAL = Duration.ofMinutes(1);
