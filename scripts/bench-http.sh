@@ -56,19 +56,30 @@ QUARKUS_HTTP_PORT="$APP_PORT" \
 APP_PID=$!
 
 APP="http://127.0.0.1:$APP_PORT"
-echo "waiting for the application and a rating of $MEMBER (about 3 minutes)..."
+echo "waiting for the application, a rating of $MEMBER and the end of the sandbox backfill (about a minute)..."
 for _ in $(seq 1 120); do
   body="$(curl -s "$APP/api/v1/ratings/$MEMBER" || true)"
   if printf '%s' "$body" | grep -q '"rating":"[ABC]'; then break; fi
   sleep 5
 done
 printf '%s' "$body" | grep -q '"rating":"[ABC]' || { echo "no rating for $MEMBER; see $OUT/app.log" >&2; exit 1; }
+# The sandbox backfill publishes ratings of past hours while it replays 90 days; measure after it has finished,
+# not beside it.
+for _ in $(seq 1 120); do
+  grep -qE 'Sandbox backfill (GENERATED|RESUMED|SKIPPED)' "$OUT/app.log" && break
+  sleep 5
+done
+grep -qE 'Sandbox backfill (GENERATED|RESUMED|SKIPPED)' "$OUT/app.log" || { echo "the sandbox backfill did not finish; see $OUT/app.log" >&2; exit 1; }
 
 # Same bodies for nginx, at the same paths.
 mkdir -p "$OUT/www/api/v1/ratings" "$OUT/www/api/v1/gate"
 curl -s "$APP/api/v1/ratings/$MEMBER" >"$OUT/www/api/v1/ratings/$MEMBER"
 targets=("ratings /api/v1/ratings/$MEMBER")
-gate_status="$(curl -s -o "$OUT/www/api/v1/gate/$MEMBER" -w '%{http_code}' -H "Authorization: Bearer $ADMIN_KEY" \
+# Exchanges call the gate with an exchange key of their own (issued here with the bootstrap admin key).
+EXCHANGE_KEY="$(curl -s -X POST -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
+  -d '{"role":"exchange","label":"http benchmark"}' "$APP/api/v1/keys" | sed -n 's/.*"key":"\(sr_[0-9a-f_]*\)".*/\1/p')"
+[ -n "$EXCHANGE_KEY" ] || { echo "could not issue an exchange key; see $OUT/app.log" >&2; exit 1; }
+gate_status="$(curl -s -o "$OUT/www/api/v1/gate/$MEMBER" -w '%{http_code}' -H "Authorization: Bearer $EXCHANGE_KEY" \
   "$APP/api/v1/gate/$MEMBER?minRating=Baa3")"
 if [ "$gate_status" = 200 ]; then
   targets+=("gate /api/v1/gate/$MEMBER?minRating=Baa3")
@@ -80,16 +91,19 @@ nginx -c "$OUT/nginx.conf"
 NGINX="http://127.0.0.1:$NGINX_PORT"
 
 pace_ms=$(( CONNS * 1000 / RATE ))
+header() { # name: the header its requests carry (buyers read ratings without a key; exchanges gate with theirs)
+  case "$1" in *gate*) echo "Authorization: Bearer $EXCHANGE_KEY" ;; *) echo "X-Client: buyer" ;; esac
+}
 run() { # name url mode
   local script args=()
   if [ "$3" = flat ]; then script=flat-out.lua; else script=paced.lua; args=("$pace_ms"); fi
   wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$ROOT/scripts/bench/$script" "$2" -- "${args[@]}" \
-      "Authorization: Bearer $ADMIN_KEY" | grep '^SUMMARY' | sed "s|^SUMMARY|$1|"
+      "$(header "$1")" | grep '^SUMMARY' | sed "s|^SUMMARY|$1|"
 }
 
-echo "warm-up (JIT) ..."
+echo "warm-up (JIT), 20 s per endpoint ..."
 for t in "${targets[@]}"; do
-  wrk -t2 -c"$CONNS" -d10s "$APP${t#* }" -H "Authorization: Bearer $ADMIN_KEY" >/dev/null
+  wrk -t2 -c"$CONNS" -d20s "$APP${t#* }" -H "$(header "${t%% *}")" >/dev/null
 done
 
 echo "== flat out: $CONNS connections, $DURATION each ($(nproc) cores shared by wrk, nginx, the application, PostgreSQL and the sandbox)"

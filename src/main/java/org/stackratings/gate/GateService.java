@@ -1,12 +1,10 @@
 package org.stackratings.gate;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.stackratings.member.MemberService;
 import org.stackratings.member.MemberStatusView;
+import org.stackratings.publish.RatingReadModel;
 import org.stackratings.rating.CurrentRating;
 import org.stackratings.rating.Notch;
-import org.stackratings.rating.RatingService;
 import org.stackratings.rating.Watch;
 import org.stackratings.statement.RatingStatement;
 import org.stackratings.statement.SignedStatement;
@@ -22,36 +20,35 @@ import java.util.Optional;
 
 /**
  * Decides whether an exchange may list a member: the published rating against the criteria, plus a signed statement
- * of that rating (it states the rating, not the decision, so it is signed for DENY too; not for NR).
+ * of that rating (it states the rating, not the decision, so it is signed for DENY too; not for NR). Member and rating
+ * come from the in-memory {@link RatingReadModel}, so a decision costs no database query; the signer reuses a
+ * statement for a few seconds, so it seldom costs a signature.
  */
 @ApplicationScoped
 public class GateService {
 
-    private final MemberService members;
-    private final RatingService ratings;
+    private final RatingReadModel published;
     private final StatementSigner signer;
     private final Clock clock;
 
-    public GateService(MemberService members, RatingService ratings, StatementSigner signer, Clock clock) {
-        this.members = members;
-        this.ratings = ratings;
+    public GateService(RatingReadModel published, StatementSigner signer, Clock clock) {
+        this.published = published;
         this.signer = signer;
         this.clock = clock;
     }
 
     /** The decision for a member; empty when there is no such member. */
-    @Transactional
     public Optional<GateDecision> evaluate(String slug, GateCriteria criteria) {
-        Optional<MemberStatusView> member = members.status(slug);
+        Optional<RatingReadModel.PublishedMember> member = published.member(slug);
         if (member.isEmpty()) {
             return Optional.empty();
         }
-        CurrentRating rating = ratings.summary(slug).orElseThrow();
+        CurrentRating rating = member.get().rating();
         Instant now = clock.instant();
         Duration age = rating.computedAt() == null ? null : max(Duration.ZERO,
                 Duration.between(rating.computedAt(), now).truncatedTo(ChronoUnit.SECONDS));
-        List<GateDecision.Reason> reasons = reasons(member.get(), rating, criteria, age);
-        SignedStatement statement = !signable(member.get(), rating) ? null : signer.sign(new RatingStatement(rating.member(),
+        List<GateDecision.Reason> reasons = reasons(member.get().status(), rating, criteria, age);
+        SignedStatement statement = !signable(member.get().status(), rating) ? null : signer.sign(new RatingStatement(rating.member(),
                 rating.rating().symbol(), rating.outlook().name(), rating.watch() == null ? null : rating.watch().name(),
                 rating.methodologyVersion(), rating.effectiveSince(), rating.computedAt()), now);
         return Optional.of(new GateDecision(rating.member(),

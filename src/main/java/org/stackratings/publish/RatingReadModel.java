@@ -7,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.EntityTag;
 import org.stackratings.member.MemberChanged;
+import org.stackratings.member.MemberService;
+import org.stackratings.member.MemberStatusView;
 import org.stackratings.rating.CurrentRating;
 import org.stackratings.rating.RatingService;
 import org.stackratings.rating.RatingsChanged;
@@ -14,6 +16,7 @@ import org.stackratings.rating.RatingsChanged;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,18 +27,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * first read after it was dropped: the list once, each member's detail (serialised to JSON with its entity tag) on
  * the first request for it. A generation is dropped when this node re-rates ({@link RatingsChanged}), when a member
  * changes ({@link MemberChanged}, after commit), and when it is older than {@code stackratings.publish.refresh-interval} so that
- * changes made by other nodes of a cluster are seen within that interval.
+ * changes made by other nodes of a cluster are seen within that interval. The gate reads members from here too
+ * ({@link #member}), so a gate decision costs no database query either.
  */
 @ApplicationScoped
 public class RatingReadModel {
 
     private final RatingService ratings;
+    private final MemberService members;
     private final ObjectMapper json;
     private final long maxAgeNanos;
     private volatile Generation generation = new Generation();
 
-    public RatingReadModel(RatingService ratings, ObjectMapper json, PublishConfig config) {
+    public RatingReadModel(RatingService ratings, MemberService members, ObjectMapper json, PublishConfig config) {
         this.ratings = ratings;
+        this.members = members;
         this.json = json;
         this.maxAgeNanos = config.refreshInterval().toNanos();
     }
@@ -52,7 +58,7 @@ public class RatingReadModel {
 
     /** Every member's rating, best first (the list without detail-only fields). */
     public List<CurrentRating> all() {
-        return current().all(ratings);
+        return current().snapshot(ratings, members).all();
     }
 
     /** A member's rating detail as JSON, or empty when there is no such member. */
@@ -69,7 +75,16 @@ public class RatingReadModel {
 
     /** The current rating of a member as an object (for the badge and other renderings), cached with the list. */
     public Optional<CurrentRating> summary(String slug) {
-        return all().stream().filter(r -> r.member().equals(slug)).findFirst();
+        return member(slug).map(PublishedMember::rating);
+    }
+
+    /** A member (withdrawn or not) and its published rating, as the gate reads them; empty when there is no such member. */
+    public Optional<PublishedMember> member(String slug) {
+        return Optional.ofNullable(current().snapshot(ratings, members).bySlug().get(slug));
+    }
+
+    /** A member's status (withdrawn or not, and when) with its published rating (the list's fields, no detail). */
+    public record PublishedMember(MemberStatusView status, CurrentRating rating) {
     }
 
     public CachedJson serialise(Object value) {
@@ -103,24 +118,46 @@ public class RatingReadModel {
         invalidate();
     }
 
+    /** The ratings of a generation: in the list's order, and by member with the member's status. */
+    private record Snapshot(List<CurrentRating> all, Map<String, PublishedMember> bySlug) {
+    }
+
     /** One snapshot of the published ratings; never modified after it is dropped. */
     private static final class Generation {
         private final long createdAt = System.nanoTime();
         private final Map<String, CachedJson> details = new ConcurrentHashMap<>();
-        private volatile List<CurrentRating> all;
+        private volatile Snapshot snapshot;
 
-        List<CurrentRating> all(RatingService ratings) {
-            List<CurrentRating> list = all;
-            if (list == null) {
+        Snapshot snapshot(RatingService ratings, MemberService members) {
+            Snapshot read = snapshot;
+            if (read == null) {
                 synchronized (this) {
-                    list = all;
-                    if (list == null) {
-                        list = ratings.list(new RatingService.ListQuery(null, null, false, RatingService.Sort.RATING));
-                        all = list;
+                    read = snapshot;
+                    if (read == null) {
+                        read = load(ratings, members);
+                        snapshot = read;
                     }
                 }
             }
-            return list;
+            return read;
+        }
+
+        /**
+         * Statuses first, then ratings: a member onboarded in between has a rating and no status and is left out
+         * until the next generation (its {@link MemberChanged} drops this one anyway).
+         */
+        private static Snapshot load(RatingService ratings, MemberService members) {
+            Map<String, MemberStatusView> statuses = new HashMap<>();
+            members.allStatuses().forEach(m -> statuses.put(m.slug(), m));
+            List<CurrentRating> all = ratings.list(new RatingService.ListQuery(null, null, false, RatingService.Sort.RATING));
+            Map<String, PublishedMember> bySlug = new HashMap<>();
+            for (CurrentRating rating : all) {
+                MemberStatusView status = statuses.get(rating.member());
+                if (status != null) {
+                    bySlug.put(rating.member(), new PublishedMember(status, rating));
+                }
+            }
+            return new Snapshot(all, Map.copyOf(bySlug));
         }
     }
 }

@@ -11,7 +11,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Turns a presented API key into a security identity through {@link ApiKeys#authenticate}: the role of the key,
+ * Turns a presented API key into a security identity through {@link ApiKeys#authenticate} (on a worker thread, only
+ * when the key's row must be read: {@link ApiKeys#checkInMemory} decides the others at once): the role of the key,
  * and as attributes the {@link KeyPrincipal} ({@value #KEY_ATTRIBUTE}) and, for a provider key, the member slug
  * ({@value #MEMBER_ATTRIBUTE}).
  */
@@ -35,8 +36,18 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String presented = request.getToken().getToken();
+        // most requests carry a key whose row is cached: decided on the calling thread, without a hand-off
+        ApiKeys.InMemoryCheck quick = keys.checkInMemory(presented);
+        if (quick.decided()) {
+            return quick.principal().map(k -> Uni.createFrom().item(identity(k)))
+                    .orElseGet(() -> Uni.createFrom().failure(refused()));
+        }
         return context.runBlocking(() -> keys.authenticate(presented).map(ApiKeyIdentityProvider::identity)
-                .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or revoked API key")));
+                .orElseThrow(ApiKeyIdentityProvider::refused));
+    }
+
+    private static AuthenticationFailedException refused() {
+        return new AuthenticationFailedException("unknown, expired or revoked API key");
     }
 
     private static SecurityIdentity identity(KeyPrincipal key) {

@@ -44,17 +44,12 @@ public class ApiKeys {
      * neither revoked nor expired. Empty for anything else. May read the database (blocking).
      */
     public Optional<KeyPrincipal> authenticate(String presented) {
-        if (presented == null || presented.isEmpty()) {
-            return Optional.empty();
+        InMemoryCheck quick = checkInMemory(presented);
+        if (quick.decided()) {
+            return quick.principal();
         }
-        if (bootstrapDigest.isPresent() && MessageDigest.isEqual(KeyToken.sha256(presented), bootstrapDigest.get())) {
-            return Optional.of(new KeyPrincipal(KeyPrincipal.BOOTSTRAP_ID, Roles.ADMIN, null, null));
-        }
-        Optional<KeyToken> token = KeyToken.parse(presented);
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        String id = token.get().id();
+        KeyToken token = KeyToken.parse(presented).orElseThrow();
+        String id = token.id();
         long stamp = cache.stamp();
         Optional<StoredKey> cached = cache.get(id);
         StoredKey key = cached.or(() -> store.load(id)).orElse(null);
@@ -65,20 +60,51 @@ public class ApiKeys {
         if (cached.isEmpty()) {
             cache.put(key, stamp);
         }
-        if (!MessageDigest.isEqual(token.get().sha256(), key.sha256())) {
-            LOG.debugf("Rejected API key %s: wrong secret", id);
+        Optional<KeyPrincipal> principal = check(token, key);
+        if (principal.isPresent() && cached.isEmpty()) {
+            store.touch(id, clock.instant());
+        }
+        return principal;
+    }
+
+    /**
+     * What {@link #authenticate} decides without the database: the bootstrap key, a key that is not in the format of
+     * issued keys, and a key whose row is cached. Undecided ({@link InMemoryCheck#decided()} false) when the key's
+     * row must be read; callers on an event loop then move {@link #authenticate} to a worker thread.
+     */
+    public InMemoryCheck checkInMemory(String presented) {
+        if (presented == null || presented.isEmpty()) {
+            return InMemoryCheck.REJECTED;
+        }
+        if (bootstrapDigest.isPresent() && MessageDigest.isEqual(KeyToken.sha256(presented), bootstrapDigest.get())) {
+            return new InMemoryCheck(true, Optional.of(new KeyPrincipal(KeyPrincipal.BOOTSTRAP_ID, Roles.ADMIN, null, null)));
+        }
+        Optional<KeyToken> token = KeyToken.parse(presented);
+        if (token.isEmpty()) {
+            return InMemoryCheck.REJECTED;
+        }
+        Optional<StoredKey> cached = cache.get(token.get().id());
+        return cached.isEmpty() ? InMemoryCheck.UNDECIDED : new InMemoryCheck(true, check(token.get(), cached.get()));
+    }
+
+    /** The outcome of {@link #checkInMemory}: decided (the principal, or empty when refused), or not. */
+    public record InMemoryCheck(boolean decided, Optional<KeyPrincipal> principal) {
+        static final InMemoryCheck REJECTED = new InMemoryCheck(true, Optional.empty());
+        static final InMemoryCheck UNDECIDED = new InMemoryCheck(false, Optional.empty());
+    }
+
+    /** The key's principal when the secret matches the stored hash and the key is neither revoked nor expired. */
+    private Optional<KeyPrincipal> check(KeyToken token, StoredKey key) {
+        if (!MessageDigest.isEqual(token.sha256(), key.sha256())) {
+            LOG.debugf("Rejected API key %s: wrong secret", token.id());
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        String invalid = key.invalidReason(now);
+        String invalid = key.invalidReason(clock.instant());
         if (invalid != null) {
-            LOG.debugf("Rejected API key %s: %s", id, invalid);
+            LOG.debugf("Rejected API key %s: %s", token.id(), invalid);
             return Optional.empty();
         }
-        if (cached.isEmpty()) {
-            store.touch(id, now);
-        }
-        return Optional.of(new KeyPrincipal(id, key.role(), key.member(), key.expiresAt()));
+        return Optional.of(new KeyPrincipal(token.id(), key.role(), key.member(), key.expiresAt()));
     }
 
     /** Issues a key; the answer is the only place its secret ever appears. */

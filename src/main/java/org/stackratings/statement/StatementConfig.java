@@ -19,6 +19,14 @@ public interface StatementConfig {
     Duration validity();
 
     /**
+     * How long a signed statement is handed out again for the same rating (same claims, same signing key) instead of
+     * signing a new one: a signature costs about half a millisecond of CPU, so the gate would otherwise be bound by
+     * signing. A statement handed out is at most this old ({@code iat}); shorter than {@link #validity()}.
+     */
+    @WithDefault("PT10S")
+    Duration reuse();
+
+    /**
      * How often each instance re-reads the stored keys, and how long the JWK set may be cached. A new key signs only
      * once it is twice this old, so every instance and every verifier that honours {@code Cache-Control} has it.
      */

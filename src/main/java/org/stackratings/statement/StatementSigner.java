@@ -14,11 +14,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs rating statements as compact JWS (ES256, header {@code typ: rating-statement+jwt} and {@code kid}); the
- * claims are listed in docs/exchanges.md.
+ * claims are listed in docs/exchanges.md. A statement is handed out again, unchanged, for the same claims while it is
+ * younger than {@code stackratings.statement.reuse} and its key still signs (one entry per member, so the memory
+ * is bounded by the number of members).
  */
 @ApplicationScoped
 public class StatementSigner {
@@ -29,22 +33,45 @@ public class StatementSigner {
     private final StatementKeys keys;
     private final StatementConfig config;
     private final Clock clock;
+    private final Map<String, Reusable> recent = new ConcurrentHashMap<>();
 
     public StatementSigner(StatementKeys keys, StatementConfig config, Clock clock) {
+        if (config.reuse().compareTo(config.validity()) >= 0) {
+            throw new IllegalArgumentException("stackratings.statement.reuse (" + config.reuse()
+                    + ") must be shorter than stackratings.statement.validity (" + config.validity() + ")");
+        }
         this.keys = keys;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** A statement signed before, with the claims it states. */
+    private record Reusable(RatingStatement statement, SignedStatement signed) {
     }
 
     public SignedStatement sign(RatingStatement statement) {
         return sign(statement, clock.instant());
     }
 
-    /** Signs as of {@code now}: issued then, valid for {@code stackratings.statement.validity}. */
+    /**
+     * Signs as of {@code now}: issued then, valid for {@code stackratings.statement.validity}; or the statement signed
+     * for the same claims with the same key less than {@code stackratings.statement.reuse} before.
+     */
     public SignedStatement sign(RatingStatement statement, Instant now) {
+        ECKey key = keys.signingKey(now);
+        Reusable before = recent.get(statement.member());
+        if (before != null && before.statement().equals(statement) && before.signed().kid().equals(key.getKeyID())
+                && !now.isBefore(before.signed().issuedAt()) && now.isBefore(before.signed().issuedAt().plus(config.reuse()))) {
+            return before.signed();
+        }
+        SignedStatement signed = signNew(statement, now, key);
+        recent.put(statement.member(), new Reusable(statement, signed));
+        return signed;
+    }
+
+    private SignedStatement signNew(RatingStatement statement, Instant now, ECKey key) {
         Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
         Instant expires = issued.plus(config.validity());
-        ECKey key = keys.signingKey(now);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(config.issuer())
                 .subject(statement.member())

@@ -1,5 +1,8 @@
 package org.stackratings.gate;
 
+import io.quarkus.arc.Arc;
+import org.stackratings.publish.RatingReadModel;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -68,5 +71,7 @@ public final class RatedMembers {
                 rating.persist();
             }
         });
+        // written behind the rating engine's back, so the in-memory published ratings are dropped as the engine does
+        Arc.container().instance(RatingReadModel.class).get().invalidate();
     }
 }

@@ -72,6 +72,24 @@ class StatementTest {
     StatementConfig config;
 
     @Test
+    void theSameClaimsGetTheSameStatementForTheReusePeriodOnly() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String slug = "reuse-" + java.util.UUID.randomUUID();
+        RatingStatement statement = new RatingStatement(slug, "A2", "STABLE", null, "v", now.minus(Duration.ofDays(1)),
+                now.minusSeconds(30));
+        SignedStatement first = signer.sign(statement, now);
+        assertThat(signer.sign(statement, now.plus(config.reuse()).minusSeconds(1))).isEqualTo(first);
+        assertThat(signer.sign(statement, now.plus(config.reuse())).jws()).as("too old to hand out again")
+                .isNotEqualTo(first.jws());
+        RatingStatement confirmedAgain = new RatingStatement(slug, "A2", "STABLE", null, "v", now.minus(Duration.ofDays(1)),
+                now);
+        SignedStatement second = signer.sign(confirmedAgain, now.plus(config.reuse()).plusSeconds(1));
+        assertThat(second.jws()).as("other claims").isNotEqualTo(first.jws());
+        assertThat(signer.sign(confirmedAgain, now).jws()).as("a clock that went back gets a new statement")
+                .isNotEqualTo(second.jws());
+    }
+
+    @Test
     void aStatementVerifiesWithThePublishedKeysInTwoJoseLibraries() throws Exception {
         Instant ratedAt = Instant.now().minusSeconds(90).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant effective = ratedAt.minus(Duration.ofDays(3));

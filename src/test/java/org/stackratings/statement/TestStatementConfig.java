@@ -17,6 +17,11 @@ record TestStatementConfig(Optional<String> signingKey, Optional<String> additio
     }
 
     @Override
+    public Duration reuse() {
+        return Duration.ofSeconds(10);
+    }
+
+    @Override
     public Duration keyRefresh() {
         return Duration.ofMinutes(5);
     }
