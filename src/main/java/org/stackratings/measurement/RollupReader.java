@@ -44,22 +44,19 @@ final class RollupReader {
         Instant[] ranges = {span.daysFrom(), span.daysTo(), span.first(), span.daysFrom(), span.daysTo(), span.end()};
         Map<Long, Map<String, Map<String, Sum>>> totals = new HashMap<>();
         for (List<Long> chunk : chunks(members)) {
-            String in = in(chunk.size());
-            String probeIn = "?,".repeat(probes.size() - 1) + "?";
-            String columns = "member_id, probe, operation, ok_count, error_count, timeout_count, inconclusive_count, latency";
-            String sql = "select " + columns + " from measurement_rollup_day where member_id in (" + in + ")"
-                    + " and probe in (" + probeIn + ") and day_start >= ? and day_start < ?"
-                    + " union all select " + columns + " from measurement_rollup where member_id in (" + in + ")"
-                    + " and probe in (" + probeIn + ") and hour_start >= ? and hour_start < ?"
-                    + " union all select " + columns + " from measurement_rollup where member_id in (" + in + ")"
-                    + " and probe in (" + probeIn + ") and hour_start >= ? and hour_start < ?";
+            String keys = keys(chunk.size() * probes.size());
+            String columns = "r.member_id, r.probe, r.operation, r.ok_count, r.error_count, r.timeout_count,"
+                    + " r.inconclusive_count, r.latency";
+            String sql = "select " + columns + " from " + keys + " join measurement_rollup_day r"
+                    + " on r.member_id = k.member_id and r.probe = k.probe where r.day_start >= ? and r.day_start < ?"
+                    + " union all select " + columns + " from " + keys + " join measurement_rollup r"
+                    + " on r.member_id = k.member_id and r.probe = k.probe where r.hour_start >= ? and r.hour_start < ?"
+                    + " union all select " + columns + " from " + keys + " join measurement_rollup r"
+                    + " on r.member_id = k.member_id and r.probe = k.probe where r.hour_start >= ? and r.hour_start < ?";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int p = 1;
                 for (int part = 0; part < 3; part++) {
-                    p = bindMembers(select, p, chunk);
-                    for (String probe : probes) {
-                        select.setString(p++, probe);
-                    }
+                    p = bindKeys(select, p, chunk, probes);
                     select.setObject(p++, utc(ranges[2 * part]));
                     select.setObject(p++, utc(ranges[2 * part + 1]));
                 }
@@ -94,24 +91,24 @@ final class RollupReader {
                 from, span.first(), span.end(), to};
         Map<Long, Long> runs = new HashMap<>();
         for (List<Long> chunk : chunks(members)) {
-            String in = in(chunk.size());
+            String keys = keys(chunk.size());
+            String join = " join %s r on r.member_id = k.member_id and r.probe = k.probe where r.%s >= ? and r.%s < ?";
             String sql = "select member_id, sum(n) from ("
-                    + "select member_id, completed_runs n from probe_run_rollup_day where member_id in (" + in + ")"
-                    + " and probe = ? and day_start >= ? and day_start < ?"
-                    + " union all select member_id, completed_runs from probe_run_rollup where member_id in (" + in + ")"
-                    + " and probe = ? and hour_start >= ? and hour_start < ?"
-                    + " union all select member_id, completed_runs from probe_run_rollup where member_id in (" + in + ")"
-                    + " and probe = ? and hour_start >= ? and hour_start < ?"
-                    + " union all select member_id, covered_runs from probe_run where member_id in (" + in + ")"
-                    + " and probe = ? and status = 'COMPLETED' and started_at >= ? and started_at < ?"
-                    + " union all select member_id, covered_runs from probe_run where member_id in (" + in + ")"
-                    + " and probe = ? and status = 'COMPLETED' and started_at >= ? and started_at < ?"
+                    + "select r.member_id, r.completed_runs n from " + keys
+                    + join.formatted("probe_run_rollup_day", "day_start", "day_start")
+                    + " union all select r.member_id, r.completed_runs from " + keys
+                    + join.formatted("probe_run_rollup", "hour_start", "hour_start")
+                    + " union all select r.member_id, r.completed_runs from " + keys
+                    + join.formatted("probe_run_rollup", "hour_start", "hour_start")
+                    + " union all select r.member_id, r.covered_runs from " + keys
+                    + join.formatted("probe_run", "started_at", "started_at") + " and r.status = 'COMPLETED'"
+                    + " union all select r.member_id, r.covered_runs from " + keys
+                    + join.formatted("probe_run", "started_at", "started_at") + " and r.status = 'COMPLETED'"
                     + ") runs group by member_id";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int p = 1;
                 for (int part = 0; part < 5; part++) {
-                    p = bindMembers(select, p, chunk);
-                    select.setString(p++, probe);
+                    p = bindKeys(select, p, chunk, List.of(probe));
                     select.setObject(p++, utc(ranges[2 * part]));
                     select.setObject(p++, utc(ranges[2 * part + 1]));
                 }
@@ -151,7 +148,10 @@ final class RollupReader {
         return first;
     }
 
-    /** The members in lists of at most {@value #CHUNK}, each padded to a power of two by repeating its last id. */
+    /**
+     * The members in lists of at most {@value #CHUNK}, each padded to a power of two with {@value #NO_MEMBER}, an id
+     * no member has (so a padded list matches the same rows, also where it is joined rather than used in {@code in}).
+     */
     static List<List<Long>> chunks(List<Long> members) {
         List<List<Long>> chunks = new ArrayList<>();
         for (int from = 0; from < members.size(); from += CHUNK) {
@@ -160,14 +160,41 @@ final class RollupReader {
             if (chunk.size() == 1) {
                 padded = 1;
             }
-            chunk.addAll(Collections.nCopies(padded - chunk.size(), chunk.get(chunk.size() - 1)));
+            chunk.addAll(Collections.nCopies(padded - chunk.size(), NO_MEMBER));
             chunks.add(chunk);
         }
         return chunks;
     }
 
+    /** Pads member lists: identity columns start at 1. */
+    static final long NO_MEMBER = -1;
+
     static String in(int size) {
         return "?,".repeat(size - 1) + "?";
+    }
+
+    /**
+     * A table {@code k (member_id, probe)} of {@code rows} bound rows, to join the rollups on: H2 uses an index on
+     * ({@code member_id}, {@code probe}, time) for a join on both columns plus a time range, but for
+     * {@code member_id in (…)} it uses the first column only and reads every row of the members (all their hours of
+     * all probes), which made each rating read grow with the history. PostgreSQL uses the index either way.
+     */
+    private static String keys(int rows) {
+        return "(values " + "(cast(? as bigint), cast(? as varchar(32))),".repeat(rows - 1)
+                + "(cast(? as bigint), cast(? as varchar(32)))) as k (member_id, probe)";
+    }
+
+    /** Binds every (member, probe) pair of {@link #keys}, members first; returns the next parameter index. */
+    private static int bindKeys(PreparedStatement ps, int first, List<Long> members, List<String> probes)
+            throws SQLException {
+        int p = first;
+        for (long member : members) {
+            for (String probe : probes) {
+                ps.setLong(p++, member);
+                ps.setString(p++, probe);
+            }
+        }
+        return p;
     }
 
     private static int bindMembers(PreparedStatement ps, int first, List<Long> members) throws SQLException {
