@@ -68,18 +68,26 @@ public class GateResource {
                      "evaluatedAt": "2026-11-25T10:00:00.123Z"}""")}))
     @APIResponse(responseCode = "400", description = "Unknown rating name or bad maxAge",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "bad maxAge", value = """
-                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
-                             "detail": "maxAge must be an ISO-8601 duration such as PT6H or P1D, got '1 day'",
-                             "instance": "/api/v1/gate/aurora"}""")))
+                    examples = {
+                            @ExampleObject(name = "bad maxAge", value = """
+                                    {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                                     "detail": "maxAge must be an ISO-8601 duration such as PT6H or P1D, got '1 day'",
+                                     "instance": "/api/v1/gate/aurora"}"""),
+                            @ExampleObject(name = "unknown rating", value = """
+                                    {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                                     "detail": "minRating must be a rating from Aaa to C (Aaa, Aa1, Aa2, Aa3, A1, A2, A3, Baa1, Baa2, Baa3, Ba1, Ba2, Ba3, B1, B2, B3, Caa1, Caa2, Caa3, Ca, C; any case), got 'AAA1'",
+                                     "instance": "/api/v1/gate/aurora"}""")}))
     @APIResponse(responseCode = "401", description = "No API key, or an unknown one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The key is neither an exchange nor an admin key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown member", value = """
+                            {"type": "urn:stackratings:problem:not-found", "title": "Not found", "status": 404,
+                             "detail": "member 'nimbus' does not exist", "instance": "/api/v1/gate/nimbus"}""")))
     public GateDecision decide(
-            @PathParam("member") String member,
+            @Parameter(description = "The member's slug", example = "aurora") @PathParam("member") String member,
             @Parameter(description = "Lowest rating that passes, Aaa … C, any case (default stackratings.gate.default-min-rating, Baa3)",
                     example = "Baa3") @QueryParam("minRating") String minRating,
             @Parameter(description = "Longest time since the rating engine last confirmed the rating, ISO-8601"

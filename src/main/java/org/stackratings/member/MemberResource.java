@@ -15,11 +15,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.stackratings.security.Roles;
 import org.stackratings.web.PageRequest;
 import org.stackratings.web.PageView;
+import org.stackratings.web.Problem;
 import org.stackratings.web.ProblemException;
 
 /** Admin API: onboard, read, replace and withdraw members. */
@@ -31,6 +41,59 @@ import org.stackratings.web.ProblemException;
 @SecurityRequirement(name = "apiKey")
 public class MemberResource {
 
+    /** A member as the API answers it (dev mode: the sandbox cloud aurora); the secret is never shown. */
+    private static final String AURORA = """
+            {"slug": "aurora", "displayName": "Aurora (sandbox)", "providerName": "StackRatings sandbox",
+             "authUrl": "http://127.0.0.1:8780/aurora/identity/v3", "region": "RegionOne",
+             "project": {"id": null, "name": "probe", "domain": "Default"},
+             "credentials": {"type": "password", "username": "probe", "userDomain": "Default", "applicationCredentialId": null,
+                             "secretStored": true},
+             "allowedHosts": [],
+             "probes": {"api": {"enabled": true, "interval": "PT15S"},
+                        "lifecycle": {"enabled": true, "interval": "PT2M", "flavor": null, "image": null, "network": null},
+                        "compliance": {"enabled": true, "interval": "PT10M"}},
+             "status": "ACTIVE", "createdAt": "2026-11-26T02:53:18.767496Z", "updatedAt": "2026-11-26T02:53:18.768453Z",
+             "withdrawnAt": null}""";
+    /** The member that {@link #NEW_MEMBER} onboards, as answered. */
+    private static final String MY_CLOUD = """
+            {"slug": "my-cloud", "displayName": "My cloud, region one", "providerName": "Example Cloud Ltd",
+             "authUrl": "https://keystone.example.com:5000/v3", "region": "RegionOne",
+             "project": {"id": null, "name": "probe", "domain": "Default"},
+             "credentials": {"type": "password", "username": "probe", "userDomain": "Default", "applicationCredentialId": null,
+                             "secretStored": true},
+             "allowedHosts": ["nova.example.com", "glance.example.com"],
+             "probes": {"api": {"enabled": true, "interval": "PT1M"},
+                        "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
+                        "compliance": {"enabled": true, "interval": "PT24H"}},
+             "status": "ACTIVE", "createdAt": "2026-11-26T02:55:52.364385Z", "updatedAt": "2026-11-26T02:55:52.364385Z",
+             "withdrawnAt": null}""";
+    private static final String NEW_MEMBER = """
+            {"slug": "my-cloud", "displayName": "My cloud, region one", "providerName": "Example Cloud Ltd",
+             "authUrl": "https://keystone.example.com:5000/v3", "region": "RegionOne",
+             "project": {"name": "probe", "domain": "Default"},
+             "credentials": {"type": "password", "username": "probe", "password": "s3cret-probe-password", "userDomain": "Default"},
+             "allowedHosts": ["nova.example.com", "glance.example.com"],
+             "probes": {"api": {"enabled": true, "interval": "PT60S"},
+                        "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
+                        "compliance": {"enabled": true, "interval": "PT24H"}}}""";
+    private static final String INVALID_FIELDS = """
+            {"type": "urn:stackratings:problem:validation", "title": "Invalid input", "status": 400,
+             "detail": "The request has 3 invalid field(s)", "instance": "/api/v1/members",
+             "errors": [{"field": "authUrl", "message": "must not be blank"},
+                        {"field": "project.identified", "message": "give the project id, or its name (and domain, default 'Default')"},
+                        {"field": "slug", "message": "must match ^[a-z0-9][a-z0-9-]{1,62}$"}]}""";
+    private static final String UNKNOWN_FIELD = """
+            {"type": "urn:stackratings:problem:malformed-body", "title": "Malformed request body", "status": 400,
+             "detail": "The body is not valid JSON for this request at '[\\"colour\\"]' (line 1, column 36)",
+             "instance": "/api/v1/members"}""";
+    private static final String NIMBUS_NOT_FOUND = """
+            {"type": "urn:stackratings:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "member 'nimbus' does not exist", "instance": "/api/v1/members/nimbus"}""";
+    private static final String WITHDRAWN = """
+            {"type": "urn:stackratings:problem:conflict", "title": "Conflict", "status": 409,
+             "detail": "member 'my-cloud' was withdrawn on 2026-11-26T02:55:52.534727Z and cannot change",
+             "instance": "/api/v1/members/my-cloud"}""";
+
     private final MemberService members;
 
     public MemberResource(MemberService members) {
@@ -38,32 +101,119 @@ public class MemberResource {
     }
 
     @POST
+    @Operation(summary = "Onboard a member", description = "Credentials are encrypted at rest and never returned"
+            + " (secretStored says one is on file). The api probe is on unless disabled; lifecycle and compliance are off"
+            + " unless enabled. A slug is fixed for life and never reused.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberRequest.class),
+            examples = @ExampleObject(name = "password credentials", value = NEW_MEMBER)))
+    @APIResponse(responseCode = "201", description = "Onboarded; Location names the member",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class),
+                    examples = @ExampleObject(name = "my-cloud", value = MY_CLOUD)))
+    @APIResponse(responseCode = "400", description = "Fields fail validation, the body is malformed, credentials are"
+            + " missing, or a probe interval is out of range (PT10S to P7D)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "invalid fields", value = INVALID_FIELDS),
+                    @ExampleObject(name = "unknown field", value = UNKNOWN_FIELD),
+                    @ExampleObject(name = "no credentials", value = """
+                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                             "detail": "credentials are required when onboarding a member", "instance": "/api/v1/members"}"""),
+                    @ExampleObject(name = "interval too short", value = """
+                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                             "detail": "probes.api.interval must be between PT10S and P7D, got PT1S", "instance": "/api/v1/members"}""")}))
+    @APIResponse(responseCode = "409", description = "A member with this slug exists, or existed and was withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "slug taken", value = """
+                            {"type": "urn:stackratings:problem:conflict", "title": "Conflict", "status": 409,
+                             "detail": "member 'aurora' already exists (slugs of withdrawn members are not reused)",
+                             "instance": "/api/v1/members"}""")))
     public Response create(@NotNull @Valid MemberRequest request, UriInfo uri) {
         MemberView created = members.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.slug()).build()).entity(created).build();
     }
 
     @GET
-    public PageView<MemberView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    @Operation(summary = "Members, by slug", description = "Active and withdrawn members, paged.")
+    @APIResponse(responseCode = "200", description = "A page of members",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = MemberView.class)),
+                    examples = @ExampleObject(name = "first of four", value = """
+                            {"items": [""" + AURORA + """
+                            ],
+                             "page": 0, "size": 1, "total": 4,
+                             "links": {"self": "/api/v1/members?page=0&size=1", "next": "/api/v1/members?page=1&size=1", "prev": null}}""")))
+    @APIResponse(responseCode = "400", description = "page below 0, or size outside 1–500",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad page", value = """
+                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                             "detail": "page must be 0 or more, got -1", "instance": "/api/v1/members"}""")))
+    public PageView<MemberView> list(@Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") Integer page,
+                                     @Parameter(description = "Page size, 1–500 (default 50)", example = "50") @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
         return PageView.of(members.list(request), request, members.count(), "/api/v1/members");
     }
 
     @GET
     @Path("{member}")
-    public MemberView get(@PathParam("member") String slug) {
+    @Operation(summary = "One member", description = "Also a withdrawn one (status WITHDRAWN, withdrawnAt).")
+    @APIResponse(responseCode = "200", description = "The member",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class),
+                    examples = @ExampleObject(name = "aurora", value = AURORA)))
+    @APIResponse(responseCode = "404", description = "No such member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown member", value = NIMBUS_NOT_FOUND)))
+    public MemberView get(@Parameter(description = "The member's slug", example = "aurora") @PathParam("member") String slug) {
         return members.find(slug).orElseThrow(() -> ProblemException.notFound("member", slug));
     }
 
     @PUT
     @Path("{member}")
-    public MemberView replace(@PathParam("member") String slug, @NotNull @Valid MemberRequest request) {
+    @Operation(summary = "Replace a member's settings", description = "The whole body as for onboarding; credentials may"
+            + " be left out to keep the stored ones, and slug may be left out (it cannot change).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberRequest.class),
+            examples = @ExampleObject(name = "keep credentials", value = """
+                    {"displayName": "My cloud, region one", "providerName": "Example Cloud Ltd",
+                     "authUrl": "https://keystone.example.com:5000/v3", "region": "RegionOne",
+                     "project": {"name": "probe", "domain": "Default"},
+                     "allowedHosts": ["nova.example.com", "glance.example.com"],
+                     "probes": {"api": {"enabled": true, "interval": "PT60S"},
+                                "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
+                                "compliance": {"enabled": true, "interval": "PT24H"}}}""")))
+    @APIResponse(responseCode = "200", description = "The member as replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class),
+                    examples = @ExampleObject(name = "my-cloud", value = MY_CLOUD)))
+    @APIResponse(responseCode = "400", description = "Fields fail validation, the body is malformed, the slug in the body"
+            + " differs from the path, or a probe interval is out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "slug differs", value = """
+                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                             "detail": "slug in the body ('other') differs from the path ('my-cloud'); a slug cannot change",
+                             "instance": "/api/v1/members/my-cloud"}"""),
+                    @ExampleObject(name = "invalid fields", value = """
+                            {"type": "urn:stackratings:problem:validation", "title": "Invalid input", "status": 400,
+                             "detail": "The request has 1 invalid field(s)", "instance": "/api/v1/members/my-cloud",
+                             "errors": [{"field": "region", "message": "must not be blank"}]}""")}))
+    @APIResponse(responseCode = "404", description = "No such member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown member", value = NIMBUS_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The member was withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "withdrawn", value = WITHDRAWN)))
+    public MemberView replace(@Parameter(description = "The member's slug", example = "my-cloud") @PathParam("member") String slug,
+                              @NotNull @Valid MemberRequest request) {
         return members.replace(slug, request);
     }
 
     @DELETE
     @Path("{member}")
-    public Response withdraw(@PathParam("member") String slug) {
+    @Operation(summary = "Withdraw a member", description = "Its probes stop and its rating becomes WR; its history stays.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "404", description = "No such member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown member", value = NIMBUS_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "Withdrawn already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "withdrawn", value = WITHDRAWN)))
+    public Response withdraw(@Parameter(description = "The member's slug", example = "my-cloud") @PathParam("member") String slug) {
         members.withdraw(slug);
         return Response.noContent().build();
     }

@@ -26,6 +26,13 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    // Details that many operations share; CommonProblemResponses shows them as examples in the OpenAPI document.
+    static final String NO_KEY = "This endpoint needs an API key: Authorization: Bearer <key>";
+    static final String INVALID_KEY = "The API key is unknown, expired or revoked";
+    static final String NOT_ALLOWED = "This API key's role (or, for a provider key, its member) does not allow this request";
+    static final String SEND_JSON = "Send application/json";
+    static final String NO_REPRESENTATION = "No representation matches the Accept header";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return answer(Problem.of(e.type(), e.getMessage(), path(uri)));
@@ -58,18 +65,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
-        return unauthorized("The API key is unknown, expired or revoked", "Bearer realm=\"stackratings\", error=\"invalid_token\"", uri);
+        return unauthorized(INVALID_KEY, "Bearer realm=\"stackratings\", error=\"invalid_token\"", uri);
     }
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return unauthorized("This endpoint needs an API key: Authorization: Bearer <key>", "Bearer realm=\"stackratings\"", uri);
+        return unauthorized(NO_KEY, "Bearer realm=\"stackratings\"", uri);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return answer(Problem.of(ProblemType.FORBIDDEN,
-                "This API key's role (or, for a provider key, its member) does not allow this request", path(uri)));
+        return answer(Problem.of(ProblemType.FORBIDDEN, NOT_ALLOWED, path(uri)));
     }
 
     @ServerExceptionMapper
@@ -82,8 +88,8 @@ public class ProblemMappers {
         String detail = switch (type) {
             case NOT_FOUND -> "No resource at this path";
             case METHOD_NOT_ALLOWED -> "This path does not support the method";
-            case UNSUPPORTED_MEDIA_TYPE -> "Send application/json";
-            case NOT_ACCEPTABLE -> "No representation matches the Accept header";
+            case UNSUPPORTED_MEDIA_TYPE -> SEND_JSON;
+            case NOT_ACCEPTABLE -> NO_REPRESENTATION;
             case PAYLOAD_TOO_LARGE -> "The body exceeds the size limit";
             default -> e.getMessage();
         };

@@ -11,11 +11,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.stackratings.security.Roles;
+import org.stackratings.web.Problem;
 import org.stackratings.web.ProblemException;
 
 /** For exchanges (and admin), PRODUCT.md section 5: every rating action of every member, in publication order, read with a cursor. */
@@ -40,9 +44,32 @@ public class FeedResource {
     @Operation(summary = "Rating actions after a cursor",
             description = "Answers up to `limit` actions after `since` (from the beginning without it) and `next`, the cursor to pass next time. "
                     + "No action is missed or repeated across pages. Send the ETag back in If-None-Match to get 304 while nothing is new.")
-    @APIResponse(responseCode = "200", description = "Actions after the cursor")
+    @APIResponse(responseCode = "200", description = "Actions after the cursor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class),
+                    examples = @ExampleObject(name = "limit=1", value = """
+                            {"actions": [{"sequence": 1, "actionId": 1, "member": "aurora", "action": "ASSIGNED", "rating": "Aaa",
+                                          "previousRating": "NR", "indicatedRating": "Aaa", "outlook": "STABLE", "watch": null,
+                                          "score": 99.69, "reason": "first rating: enough data for the methodology's minimum",
+                                          "methodologyVersion": "2026.1-draft+dev", "effectiveAt": "2026-08-28T04:00:00Z",
+                                          "publishedAt": "2026-11-26T03:00:26.851611Z",
+                                          "rationale": {"factors": {"availability": 100.0, "latency": 98.67, "lifecycle": 99.59,
+                                                                    "compliance": 100.0},
+                                                        "caps": [], "coverage": 1.0},
+                                          "links": {"rating": "/api/v1/ratings/aurora", "actions": "/api/v1/ratings/aurora/actions"}}],
+                             "next": "djE6MQ", "more": true,
+                             "links": {"self": "/api/v1/feed?limit=1", "next": "/api/v1/feed?since=djE6MQ&limit=1"}}""")))
     @APIResponse(responseCode = "304", description = "Nothing new since the cursor (If-None-Match matched)")
-    @APIResponse(responseCode = "400", description = "since is not a cursor of this feed, or limit is out of range")
+    @APIResponse(responseCode = "400", description = "since is not a cursor of this feed, or limit is out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "not a cursor", value = """
+                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                             "detail": "since is not a feed cursor (use the 'next' value of a feed answer)", "instance": "/api/v1/feed"}"""),
+                    @ExampleObject(name = "cursor ahead of the feed", value = """
+                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                             "detail": "since is ahead of the feed (the feed ends at an earlier cursor)", "instance": "/api/v1/feed"}"""),
+                    @ExampleObject(name = "limit out of range", value = """
+                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                             "detail": "limit must be between 1 and 500, got 1000", "instance": "/api/v1/feed"}""")}))
     public Response read(@Parameter(description = "Opaque cursor: the `next` of an earlier answer") @QueryParam("since") String since,
                          @Parameter(description = "Actions per page, 1–500 (default 100)") @QueryParam("limit") Integer limit,
                          Request request) {
