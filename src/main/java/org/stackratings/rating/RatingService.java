@@ -65,10 +65,6 @@ public class RatingService {
         return members.status(slug).map(m -> toCurrent(m, Rating.findById(m.id()), true));
     }
 
-    /** The published rating without the detail-only queries (missing services, last action), as the gate reads it. */
-    public Optional<CurrentRating> summary(String slug) {
-        return members.status(slug).map(m -> toCurrent(m, Rating.findById(m.id()), false));
-    }
 
     /** A member's rating actions, newest first. */
     public java.util.Optional<List<ActionView>> actions(String slug, int offset, int limit) {

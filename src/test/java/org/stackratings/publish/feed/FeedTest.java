@@ -86,34 +86,20 @@ class FeedTest {
     void anActionThatCommitsAfterALaterOneIsStillPublished() throws Exception {
         long member = ActionFixture.member("feed-late");
         String start = settledCursor();
-        CountDownLatch inserted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicLong lateId = new AtomicLong();
-        ExecutorService writer = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> late = writer.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                lateId.set(ActionFixture.insert(member, "Aa1"));
-                inserted.countDown();
-                await(release);
-            }));
-            assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+        try (HeldAction late = new HeldAction(member, "Aa1")) {
             long early = ActionFixture.insertCommitted(member, "Aa3");
-            assertThat(early).as("the early commit has the higher id").isGreaterThan(lateId.get());
+            assertThat(early).as("the early commit has the higher id").isGreaterThan(late.id);
             sequencer.sequenceAll();
             JsonPath before = read(start);
             assertThat(before.getList("actions.actionId", Long.class)).containsExactly(early);
 
-            release.countDown();
-            late.get(10, TimeUnit.SECONDS);
+            late.commit();
             sequencer.sequenceAll();
             JsonPath after = read(before.getString("next"));
             assertThat(after.getList("actions.actionId", Long.class))
-                    .as("an id-ordered feed would skip %d: it is below the cursor's last id", lateId.get())
-                    .containsExactly(lateId.get());
+                    .as("an id-ordered feed would skip %d: it is below the cursor's last id", late.id)
+                    .containsExactly(late.id);
             assertThat(after.getLong("actions[0].sequence")).isEqualTo(before.getLong("actions[0].sequence") + 1);
-        } finally {
-            release.countDown();
-            writer.shutdownNow();
         }
     }
 
@@ -121,31 +107,18 @@ class FeedTest {
     void theSequencerLooksBelowTheSettledIdOnlyInItsFullScans() throws Exception {
         long member = ActionFixture.member("feed-settle");
         String start = settledCursor();
-        CountDownLatch inserted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicLong lateId = new AtomicLong();
-        ExecutorService writer = Executors.newSingleThreadExecutor();
         Instant t0 = Instant.now();
-        try {
-            Future<?> late = writer.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                lateId.set(ActionFixture.insert(member, "Ba1"));
-                inserted.countDown();
-                await(release);
-            }));
-            assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+        try (HeldAction late = new HeldAction(member, "Ba1")) {
             long early = ActionFixture.insertCommitted(member, "Ba2");
             for (int minutes : new int[]{0, 11, 22}) { // two settle periods (10 min): the settled id passes both actions
                 sequencer.sequenceAll(t0.plus(Duration.ofMinutes(minutes)));
             }
-            release.countDown(); // a transaction open far longer than the transaction timeout allows
-            late.get(10, TimeUnit.SECONDS);
+            late.commit(); // a transaction open far longer than the transaction timeout allows
             sequencer.sequenceAll(t0.plus(Duration.ofMinutes(23)));
             assertThat(read(start).getList("actions.actionId", Long.class)).containsExactly(early);
             sequencer.sequenceAll(t0.plus(Duration.ofMinutes(70))); // full scan (every hour)
-            assertThat(read(start).getList("actions.actionId", Long.class)).containsExactly(early, lateId.get());
+            assertThat(read(start).getList("actions.actionId", Long.class)).containsExactly(early, late.id);
         } finally {
-            release.countDown();
-            writer.shutdownNow();
             QuarkusTransaction.requiringNew().run(() -> { // forget the future instants of this test
                 SequencerState state = SequencerState.findById(1);
                 state.checkpointId = state.scanFrom;
@@ -254,6 +227,37 @@ class FeedTest {
 
     private static JsonPath read(String since) {
         return org.stackratings.ApiTestSupport.admin().queryParam("since", since).get("/api/v1/feed").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** An action inserted in a transaction that another thread holds open until {@link #commit()}. */
+    private static final class HeldAction implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService writer = Executors.newSingleThreadExecutor();
+        private final Future<?> committed;
+        final long id;
+
+        HeldAction(long member, String notch) throws InterruptedException {
+            CountDownLatch inserted = new CountDownLatch(1);
+            AtomicLong inserting = new AtomicLong();
+            committed = writer.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                inserting.set(ActionFixture.insert(member, notch));
+                inserted.countDown();
+                await(release);
+            }));
+            assertThat(inserted.await(10, TimeUnit.SECONDS)).as("the held action was inserted").isTrue();
+            id = inserting.get();
+        }
+
+        void commit() throws Exception {
+            release.countDown();
+            committed.get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            writer.shutdownNow();
+        }
     }
 
     private static void await(CountDownLatch latch) {
