@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.stackratings.measurement.MeasurementStore;
 import org.stackratings.member.MemberService;
@@ -127,7 +128,7 @@ class DashboardBrowserTest {
         browser.driver.get(base + "/dashboard/" + member);
         assertThat(browser.driver.getCurrentUrl()).contains("/login?next=");
         browser.driver.findElement(By.id("key")).sendKeys("sr_0123456789abcdef_" + "0".repeat(64));
-        browser.driver.findElement(By.id("login-submit")).click();
+        clickAndWaitForNextPage(By.id("login-submit"));
         assertThat(browser.driver.findElement(By.id("login-error")).getText()).contains("unknown, expired or revoked");
         assertThat(browser.driver.manage().getCookieNamed("stackratings_session")).isNull();
     }
@@ -153,7 +154,7 @@ class DashboardBrowserTest {
         Files.write(screenshots.resolve("member-page-top.png"), browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 
         // the range selector
-        browser.driver.findElement(By.id("range-90d")).click();
+        clickAndWaitForNextPage(By.id("range-90d"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("?range=90d");
         assertThat(browser.driver.findElement(By.id("range-90d")).getAttribute("aria-current")).isEqualTo("page");
         waitForCharts();
@@ -192,8 +193,8 @@ class DashboardBrowserTest {
             browser.driver.get(base + "/dashboard/" + slug);
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains(slug);
         }
-        browser.driver.findElement(By.id("logout-link")).click();
-        browser.driver.findElement(By.id("logout-submit")).click();
+        clickAndWaitForNextPage(By.id("logout-link"));
+        clickAndWaitForNextPage(By.id("logout-submit"));
         assertThat(browser.driver.getCurrentUrl()).contains("/login?logged-out");
         browser.driver.get(base + "/dashboard/" + other);
         assertThat(browser.driver.getCurrentUrl()).contains("/login?next=");
@@ -231,8 +232,19 @@ class DashboardBrowserTest {
     private void login(String key) {
         browser.driver.get(base + "/login");
         browser.driver.findElement(By.id("key")).sendKeys(key);
-        browser.driver.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        clickAndWaitForNextPage(By.id("login-submit"));
+    }
+
+    /**
+     * Clicks an element that leads to another page and waits until the old document is gone: a click does not wait
+     * for the navigation it starts, so reading the next page straight after it races with the old one.
+     */
+    private void clickAndWaitForNextPage(By target) {
+        WebElement oldPage = browser.driver.findElement(By.tagName("html"));
+        browser.driver.findElement(target).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private void waitForCharts() {
