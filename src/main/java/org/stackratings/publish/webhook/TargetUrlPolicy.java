@@ -10,13 +10,16 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Decides whether the agency may send webhooks to a URL: https (http only when configured), a host and nothing
  * else unusual, and every address the host resolves to public, so a subscriber cannot aim the agency at its own
  * network (loopback, link-local such as cloud metadata, private ranges) unless configuration allows it. Checked when
- * a subscription is created and again before every delivery, since DNS answers change.
+ * a subscription is created and again before every delivery; the sender then connects only to addresses that
+ * {@link #connectableAddresses} vetted in the same lookup, so a DNS answer that changes between the check and the
+ * connection (DNS rebinding) cannot lead it elsewhere.
  */
 @ApplicationScoped
 public class TargetUrlPolicy {
@@ -68,22 +71,41 @@ public class TargetUrlPolicy {
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw refused("targetUrl must not carry user information or a fragment");
         }
-        InetAddress[] addresses = addresses(uri.getHost());
-        if (!allowPrivate) {
-            for (InetAddress address : addresses) {
-                if (!isPublic(address)) {
-                    throw refused("targetUrl resolves to a non-public address (loopback, link-local, private or reserved)");
-                }
-            }
+        try {
+            connectableAddresses(uri.getHost());
+        } catch (NonPublicAddressException e) {
+            throw refused("targetUrl resolves to a non-public address (loopback, link-local, private or reserved)");
+        } catch (UnknownHostException e) {
+            throw refused("targetUrl's host cannot be resolved");
         }
         return uri;
     }
 
-    private InetAddress[] addresses(String host) {
-        try {
-            return resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            throw refused("targetUrl's host cannot be resolved");
+    /**
+     * Resolves a target host for a connection: its addresses, when every one of them may be connected to.
+     *
+     * @throws NonPublicAddressException when one of them is not public and configuration does not allow that
+     * @throws UnknownHostException when the host does not resolve
+     */
+    public List<InetAddress> connectableAddresses(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolver.resolve(host);
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address)) {
+                    throw new NonPublicAddressException(host);
+                }
+            }
+        }
+        return List.of(addresses);
+    }
+
+    /**
+     * A host resolved to an address the agency does not send webhooks to. The message does not name the address: a
+     * subscriber must not learn what names resolve to inside the agency's network.
+     */
+    public static final class NonPublicAddressException extends UnknownHostException {
+        NonPublicAddressException(String host) {
+            super(host + " resolves to a non-public address (loopback, link-local, private or reserved)");
         }
     }
 

@@ -1,20 +1,25 @@
 package org.stackratings.publish.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
- * POSTs one signed event. Redirects are not followed (a redirect could lead to an address the target URL policy
- * refuses); only a 2xx answer counts as delivered. The answer's body is never read.
+ * POSTs one signed event (OkHttp). The client connects only to addresses that {@link TargetUrlPolicy} vetted in the
+ * lookup for this very connection (its {@code Dns} hook), never through a proxy, and follows no redirect (a redirect
+ * could lead to an address the policy refuses); only a 2xx answer counts as delivered. The answer's body is never read.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -37,40 +42,54 @@ public class WebhookSender {
         }
     }
 
-    private final HttpClient client;
+    private static final MediaType CLOUD_EVENT = MediaType.get(EventFactory.CONTENT_TYPE);
+
+    private final OkHttpClient client;
     private final Duration requestTimeout;
 
-    public WebhookSender(WebhookConfig config) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+    @Inject
+    public WebhookSender(WebhookConfig config, TargetUrlPolicy policy) {
+        this(config.connectTimeout(), config.requestTimeout(), policy);
+    }
+
+    WebhookSender(Duration connectTimeout, Duration requestTimeout, TargetUrlPolicy policy) {
+        this.client = new OkHttpClient.Builder()
+                .dns(policy::connectableAddresses)
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .connectTimeout(connectTimeout)
+                .readTimeout(requestTimeout)
+                .writeTimeout(requestTimeout)
+                .callTimeout(connectTimeout.plus(requestTimeout))
                 .build();
-        this.requestTimeout = config.requestTimeout();
+        this.requestTimeout = requestTimeout;
     }
 
     public Outcome send(URI target, byte[] body, Signature signature, String eventId) {
-        HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(requestTimeout)
-                .header("Content-Type", EventFactory.CONTENT_TYPE)
+        Request request = new Request.Builder()
+                .url(target.toString())
                 .header("User-Agent", "StackRatings-Webhooks/1")
                 .header(Signature.HEADER, signature.header())
                 .header("X-StackRatings-Event-Id", eventId)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .post(RequestBody.create(CLOUD_EVENT, body))
                 .build();
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close();
-            return new Outcome(response.statusCode(), null);
-        } catch (HttpTimeoutException e) {
+        try (Response response = client.newCall(request).execute()) {
+            return new Outcome(response.code(), null);
+        } catch (TargetUrlPolicy.NonPublicAddressException e) {
+            return new Outcome(null, "target refused: " + e.getMessage());
+        } catch (SocketTimeoutException e) {
+            return new Outcome(null, "no answer within " + requestTimeout.toSeconds() + " s");
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new Outcome(null, "interrupted", true);
+            }
             return new Outcome(null, "no answer within " + requestTimeout.toSeconds() + " s");
         } catch (ConnectException e) {
             return new Outcome(null, "cannot connect" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (IOException e) {
             return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted", true);
         }
     }
 }
