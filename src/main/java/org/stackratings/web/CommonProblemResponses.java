@@ -42,8 +42,7 @@ public class CommonProblemResponses implements OASFilter {
             "The Accept header names no media type this operation answers with",
             ordered("Accept: text/csv", ProblemMappers.NO_REPRESENTATION));
     private static final Common PAYLOAD_TOO_LARGE = new Common(ProblemType.PAYLOAD_TOO_LARGE,
-            "The body exceeds quarkus.http.limits.max-body-size (1 MB). A body sent chunked, without Content-Length, is"
-                    + " cut off at the limit with a bare 413 and no problem body",
+            "The body exceeds quarkus.http.limits.max-body-size (1 MB), declared or, sent chunked, as read",
             ordered("over 1 MB", "The body exceeds the size limit of 1048576 bytes"));
     private static final Common UNSUPPORTED_MEDIA_TYPE = new Common(ProblemType.UNSUPPORTED_MEDIA_TYPE,
             "The body is not sent as application/json", ordered("text/plain", ProblemMappers.SEND_JSON));
