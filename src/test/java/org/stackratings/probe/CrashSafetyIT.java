@@ -14,25 +14,22 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.stackratings.PackagedApp;
 import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxServer;
 import org.stackratings.sandbox.SimulatedServer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -51,8 +48,6 @@ class CrashSafetyIT {
     private static final String ADMIN_KEY = "crash-safety-admin-key";
     private static final String CREDENTIAL_KEY = Base64.getEncoder()
             .encodeToString("crash-safety-it-key-32-bytes-ok!".getBytes(StandardCharsets.US_ASCII));
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final Duration READY_WITHIN = Duration.ofSeconds(45);
 
     /** On failure, prints the end of each application log (target/crash-safety-app-N.log). */
     @RegisterExtension
@@ -60,9 +55,9 @@ class CrashSafetyIT {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             for (int n = 1; n <= 2; n++) {
-                Path file = logOf(n);
+                Path file = Path.of("target", "crash-safety-app-" + n + ".log");
                 if (Files.exists(file)) {
-                    System.out.println("---- " + file + " (end) ----\n" + tail(file));
+                    System.out.println("---- " + file + " (end) ----\n" + PackagedApp.tail(file));
                 }
             }
         }
@@ -70,13 +65,11 @@ class CrashSafetyIT {
 
     private static Vertx vertx;
     private static SandboxServer sandbox;
-    private static int httpPort;
-    private static Process app;
-    private static Path log;
+    private static PackagedApp app;
 
     @BeforeAll
     static void startSandbox() {
-        assertThat(JAR).as("run `./mvnw verify -Ppostgres`: quarkus:build makes the jar before failsafe runs").isRegularFile();
+        assertThat(PackagedApp.JAR).as("run `./mvnw verify -Ppostgres`: quarkus:build makes the jar before failsafe runs").isRegularFile();
         vertx = Vertx.vertx();
         // Servers boot for a minute, so the probe server is still BUILD when the application is killed.
         sandbox = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.parse("""
@@ -87,13 +80,14 @@ class CrashSafetyIT {
                     bootTime: { distribution: constant, medianMs: 60000 }
                     deleteTime: { distribution: constant, medianMs: 200 }
                 """.formatted(CLOUD, PASSWORD)));
-        httpPort = freePort();
     }
 
     @AfterEach
     void stopApp() {
-        kill(app);
-        app = null;
+        if (app != null) {
+            app.close();
+            app = null;
+        }
     }
 
     @AfterAll
@@ -127,7 +121,7 @@ class CrashSafetyIT {
         Response started = admin().body("{\"probe\":\"lifecycle\"}").post(url("/api/v1/members/" + slug + "/probe-runs"));
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
         String runId = started.jsonPath().getString("id");
-        String runLocation = started.getHeader("Location");
+        String runPath = java.net.URI.create(started.getHeader("Location")).getPath(); // the restart listens on another port
         String probeServer = "stackratings-probe-" + runId;
 
         await("the probe server is booting").atMost(Duration.ofSeconds(15)).untilAsserted(() ->
@@ -145,9 +139,8 @@ class CrashSafetyIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> servers().size() == 4);
 
         long pid = app.pid();
-        app.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no ShutdownEvent, the run stays in flight
-        assertThat(app.waitFor(10, TimeUnit.SECONDS)).as("process %d died", pid).isTrue();
-        assertThat(app.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+        // SIGKILL on Linux: no shutdown hook, no ShutdownEvent, the run stays in flight
+        assertThat(app.killHard()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(servers()).extracting(SimulatedServer::name).contains(probeServer);
 
@@ -176,76 +169,24 @@ class CrashSafetyIT {
         // The interrupted run is closed by the reaper only once it is older than the lifecycle run deadline
         // (active-deadline 5 min + delete-deadline 3 min + run-deadline 45 s), far beyond this test; until then it
         // stays RUNNING (and blocks a second probe server for the member). It is never reported as completed.
-        JsonPath run = admin().get(runLocation).jsonPath();
+        JsonPath run = admin().get(url(runPath)).jsonPath();
         assertThat(run.getString("status")).isIn("RUNNING", "INCONCLUSIVE");
         assertThat(run.getList("measurements")).isEmpty();
     }
 
     /** Starts the packaged application and waits until it is ready; the first start cleans the database. */
-    private static Process start(int n, boolean cleanDatabase) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + httpPort,
-                "-Dquarkus.datasource.jdbc.url=" + System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/stackratings_test"),
-                "-Dquarkus.datasource.username=" + System.getProperty("test.db.user", "stackratings"),
-                "-Dquarkus.datasource.password=" + System.getProperty("test.db.password", "stackratings"),
-                "-Dstackratings.security.admin-key=" + ADMIN_KEY,
-                "-Dstackratings.security.credential-key=" + CREDENTIAL_KEY,
-                "-Dstackratings.probe.lifecycle.reaper-ttl=PT5S",
-                "-Dstackratings.probe.lifecycle.reaper-interval=2s",
-                "-Dstackratings.probe.lifecycle.active-deadline=PT5M"));
+    private static PackagedApp start(int n, boolean cleanDatabase) {
+        Map<String, String> properties = new LinkedHashMap<>(PackagedApp.postgresDefaults());
+        properties.put("stackratings.security.admin-key", ADMIN_KEY);
+        properties.put("stackratings.security.credential-key", CREDENTIAL_KEY);
+        properties.put("stackratings.probe.lifecycle.reaper-ttl", "PT5S");
+        properties.put("stackratings.probe.lifecycle.reaper-interval", "2s");
+        properties.put("stackratings.probe.lifecycle.active-deadline", "PT5M");
         if (cleanDatabase) {
-            command.add("-Dquarkus.flyway.clean-at-start=true");
-            command.add("-Dquarkus.flyway.clean-disabled=false");
+            properties.put("quarkus.flyway.clean-at-start", "true");
+            properties.put("quarkus.flyway.clean-disabled", "false");
         }
-        command.addAll(List.of("-jar", JAR.toString()));
-        log = logOf(n);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        // never leave the child behind, not even when this JVM is stopped from outside
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "crash-safety-it-kill-" + n));
-        try {
-            awaitReady(process, n);
-            return process;
-        } catch (Throwable e) {
-            kill(process);
-            throw e;
-        }
-    }
-
-    private static void awaitReady(Process process, int n) {
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("application start " + n + " exited with " + process.exitValue() + ":\n" + tail(log));
-            }
-            try {
-                Response ready = RestAssured.given().get(url("/q/health/ready"));
-                if (ready.statusCode() == 200 && "UP".equals(ready.jsonPath().getString("status"))) {
-                    return;
-                }
-            } catch (Exception notYetListening) { // RestAssured rethrows ConnectException unchecked
-                // connection refused until the HTTP server is up
-            }
-            sleep(250);
-        }
-        fail("application start " + n + " was not ready within " + READY_WITHIN + ":\n" + tail(log));
-    }
-
-    private static Path logOf(int n) {
-        return Path.of("target", "crash-safety-app-" + n + ".log");
-    }
-
-    private static void kill(Process process) {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return PackagedApp.start("crash-safety-app-" + n, properties, List.of());
     }
 
     private static List<SimulatedServer> servers() {
@@ -257,7 +198,7 @@ class CrashSafetyIT {
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + httpPort + path;
+        return app.url(path);
     }
 
     private static String token() {
@@ -278,31 +219,5 @@ class CrashSafetyIT {
         RestAssured.given().header("X-Auth-Token", token).contentType(ContentType.JSON)
                 .body(Map.of("server", Map.of("name", name, "flavorRef", flavor, "imageRef", image, "metadata", metadata)))
                 .post(compute + "/servers").then().statusCode(202);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,183 @@
+package org.stackratings;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) run as a separate process, as in production:
+ * for tests that kill an instance, run several against one database, or measure its CPU alone. The jar is built for
+ * the database kind of the build that made it ({@code -Ppostgres}: PostgreSQL, {@link #postgresDefaults}).
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private PackagedApp(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Settings for the test PostgreSQL database ({@code test.db.*} system properties, as the postgres suite uses). */
+    public static Map<String, String> postgresDefaults() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("quarkus.datasource.jdbc.url", System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:5432/stackratings_test"));
+        settings.put("quarkus.datasource.username", System.getProperty("test.db.user", "stackratings"));
+        settings.put("quarkus.datasource.password", System.getProperty("test.db.password", "stackratings"));
+        return settings;
+    }
+
+    /**
+     * Starts the jar with these system properties and waits until {@code /q/health/ready} is UP. Its output goes to
+     * {@code target/<name>.log}. The process is killed when this JVM exits, however it exits.
+     */
+    public static PackagedApp start(String name, Map<String, String> properties, List<String> jvmOptions) {
+        if (!Files.isRegularFile(JAR)) {
+            fail(JAR + " is missing: build it first (./mvnw package -Ppostgres -DskipTests)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.http.port=" + port);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", JAR.toString()));
+        Path log = Path.of("target", name + ".log");
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + JAR, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
+        PackagedApp app = new PackagedApp(name, port, log, process);
+        try {
+            app.awaitReady();
+            return app;
+        } catch (Throwable e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail(name + " exited with " + process.exitValue() + ":\n" + tail());
+            }
+            try {
+                Response ready = RestAssured.given().get(url("/q/health/ready"));
+                if (ready.statusCode() == 200 && "UP".equals(ready.jsonPath().getString("status"))) {
+                    return;
+                }
+            } catch (Exception notYetListening) { // RestAssured rethrows ConnectException unchecked
+                // connection refused until the HTTP server is up
+            }
+            sleep(250);
+        }
+        fail(name + " was not ready within " + READY_WITHIN + ":\n" + tail());
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** CPU time (user + system) the process has used so far, from /proc (Linux). */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("the OS does not report the CPU time of " + name));
+    }
+
+    /** SIGKILL: no shutdown hook runs, as when a machine dies. Waits until the process is gone; returns its exit code. */
+    public int killHard() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                fail(name + " (pid " + process.pid() + ") did not die within 10 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
+    }
+
+    /** The last 60 lines of the log. */
+    public String tail() {
+        return tail(log);
+    }
+
+    public static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
