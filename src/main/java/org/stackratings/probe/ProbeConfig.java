@@ -27,6 +27,14 @@ public interface ProbeConfig {
     @WithDefault("32")
     int workers();
 
+    /**
+     * The window over which the first runs of newly scheduled probes are spread (by a hash of the member), capped by
+     * the probe's interval: at the default api cadence the members' runs fall evenly over the minute instead of all
+     * at once; a daily probe still starts within this window.
+     */
+    @WithDefault("PT15M")
+    Duration scheduleSpread();
+
     /** The lifecycle probe: deadlines, polling and the reaper. */
     Lifecycle lifecycle();
 

@@ -6,7 +6,6 @@ import org.jboss.logging.Logger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
-import org.stackratings.measurement.RunTrigger;
 
 /** Quartz job: one scheduled run of one probe against the member named in the job data. */
 @ApplicationScoped
@@ -29,7 +28,8 @@ public class ProbeJob implements Job {
         String slug = context.getMergedJobDataMap().getString(MEMBER);
         String probe = context.getMergedJobDataMap().getString(PROBE);
         try {
-            if (runner.run(probe, slug, RunTrigger.SCHEDULED).isEmpty()) {
+            java.time.Instant due = context.getScheduledFireTime().toInstant();
+            if (runner.runScheduled(probe, slug, due).isEmpty()) {
                 LOG.infof("No %s run for %s (member gone, or a run is still in flight)", probe, slug);
             }
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import org.stackratings.openstack.CloudAccount;
 import org.stackratings.security.CredentialDecryptionException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,10 +47,11 @@ public class ProbeRunner {
     private final Clock clock;
     private final LifecycleProbe lifecycle;
     private final ComplianceProbe compliance;
+    private final ScheduleLateness lateness;
 
     public ProbeRunner(MemberService members, MeasurementStore store, ApiProbe apiProbe, ProbeWorkers workers,
                        AgencySelfCheck selfCheck, ProbeConfig config, Clock clock, LifecycleProbe lifecycle,
-                       ComplianceProbe compliance) {
+                       ComplianceProbe compliance, ScheduleLateness lateness) {
         this.members = members;
         this.store = store;
         this.apiProbe = apiProbe;
@@ -59,6 +61,7 @@ public class ProbeRunner {
         this.clock = clock;
         this.lifecycle = lifecycle;
         this.compliance = compliance;
+        this.lateness = lateness;
     }
 
     /**
@@ -67,8 +70,20 @@ public class ProbeRunner {
      * was withdrawn, or (lifecycle) already has a run in flight.
      */
     public Optional<UUID> run(String probe, String slug, RunTrigger trigger) {
+        return run(probe, slug, trigger, Optional.empty());
+    }
+
+    /** Runs a scheduled probe that was due at {@code due}, recording how late it starts ({@link ScheduleLateness}). */
+    public Optional<UUID> runScheduled(String probe, String slug, Instant due) {
+        return run(probe, slug, RunTrigger.SCHEDULED, Optional.of(due));
+    }
+
+    private Optional<UUID> run(String probe, String slug, RunTrigger trigger, Optional<Instant> due) {
+        if (!probe.equals(ApiProbe.NAME)) {
+            due.ifPresent(d -> lateness.record(probe, d, clock.instant()));
+        }
         return switch (probe) {
-            case ApiProbe.NAME -> runApiProbe(slug, trigger);
+            case ApiProbe.NAME -> runApiProbe(slug, trigger, due);
             case LifecycleProbe.NAME -> decrypted(slug).flatMap(a -> lifecycle.start(a, trigger));
             case ComplianceProbe.NAME -> decrypted(slug).map(a -> compliance.run(a, cloudAccount(a),
                     new CallLimits(config.connectTimeout(), config.readTimeout()), trigger));
@@ -87,22 +102,29 @@ public class ProbeRunner {
 
     /** Runs the api probe; empty when the member does not exist or was withdrawn. */
     public Optional<UUID> runApiProbe(String slug, RunTrigger trigger) {
+        return runApiProbe(slug, trigger, Optional.empty());
+    }
+
+    private Optional<UUID> runApiProbe(String slug, RunTrigger trigger, Optional<Instant> due) {
         Optional<MemberAccount> account;
         try {
             account = members.account(slug);
         } catch (CredentialDecryptionException e) {
             return Optional.of(recordAgencyFailure(slug, trigger, e));
         }
-        return account.map(a -> execute(a, trigger));
+        return account.map(a -> execute(a, trigger, due));
     }
 
-    private UUID execute(MemberAccount account, RunTrigger trigger) {
+    private UUID execute(MemberAccount account, RunTrigger trigger, Optional<Instant> due) {
         UUID runId = store.startRun(account.memberId(), ApiProbe.NAME, trigger);
         ProbeProgress progress = new ProbeProgress(clock);
         CallLimits limits = new CallLimits(config.connectTimeout(), config.readTimeout());
         Future<?> run = null;
         try {
-            run = workers.submit(() -> apiProbe.run(cloudAccount(account), limits, progress));
+            run = workers.submit(() -> {
+                due.ifPresent(d -> lateness.record(ApiProbe.NAME, d, clock.instant()));
+                apiProbe.run(cloudAccount(account), limits, progress);
+            });
             run.get(config.runDeadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             run.cancel(true);

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps one Quartz job per active member and probe in the clustered JDBC job store, at the member's cadence.
- * First runs are spread over the interval (by a hash of the slug) so that members are not probed all at once.
+ * First runs are spread over the interval, at most {@code stackratings.probe.schedule-spread} (by a hash of the
+ * slug), so that members are not probed all at once: their runs keep that phase afterwards.
  */
 @ApplicationScoped
 public class ProbeScheduler {
@@ -39,11 +40,19 @@ public class ProbeScheduler {
     private final Scheduler quartz;
     private final MemberService members;
     private final Clock clock;
+    private final java.time.Duration spread;
 
-    public ProbeScheduler(Scheduler quartz, MemberService members, Clock clock) {
+    public ProbeScheduler(Scheduler quartz, MemberService members, Clock clock, ProbeConfig config) {
         this.quartz = quartz;
         this.members = members;
         this.clock = clock;
+        this.spread = config.scheduleSpread();
+    }
+
+    /** Delay of the first run: a stable share of the spread window (capped by the interval) chosen by the slug. */
+    static long firstRunDelayMillis(String slug, long intervalMs, long spreadMs) {
+        long window = Math.max(1, Math.min(intervalMs, spreadMs));
+        return Math.floorMod(slug.hashCode() * 0x9E3779B9L, window);
     }
 
     void onStart(@Observes StartupEvent event) throws SchedulerException {
@@ -91,11 +100,11 @@ public class ProbeScheduler {
             if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == intervalMs) {
                 return;
             }
-            long offset = Math.floorMod(schedule.slug().hashCode(), intervalMs);
+            long delay = firstRunDelayMillis(schedule.slug(), intervalMs, spread.toMillis());
             Trigger trigger = TriggerBuilder.newTrigger()
                     .withIdentity(triggerKey)
                     .forJob(JobKey.jobKey(schedule.slug(), group(probe)))
-                    .startAt(new Date(clock.millis() + Math.min(offset, 5_000)))
+                    .startAt(new Date(clock.millis() + delay))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                             .withIntervalInMilliseconds(intervalMs)
                             .repeatForever()

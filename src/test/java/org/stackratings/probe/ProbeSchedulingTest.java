@@ -48,7 +48,9 @@ class ProbeSchedulingTest {
 
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("stackratings_probe_operation_duration_seconds_count{member=\"" + slug + "\""))
-                .body(containsString("stackratings_probe_operation_outcomes_total{member=\"" + slug + "\""));
+                .body(containsString("stackratings_probe_operation_outcomes_total{member=\"" + slug + "\""))
+                .body(containsString("stackratings_probe_schedule_lateness_seconds_bucket{probe=\"api\",le=\"2.0\"}"))
+                .body(containsString("stackratings_probe_schedule_lateness_seconds{probe=\"api\",quantile=\"0.99\"}"));
 
         admin().delete("/api/v1/members/" + slug).then().statusCode(204);
         assertThat(quartz.checkExists(JobKey.jobKey(slug, ProbeScheduler.GROUP))).isFalse();

@@ -1,0 +1,43 @@
+package org.stackratings.probe;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How late scheduled probe runs start: from the time Quartz was due to fire the run to the moment its first call
+ * begins (Quartz's own delay plus the wait for a probe worker). Published as the timer
+ * {@code stackratings_probe_schedule_lateness_seconds} per probe, with buckets at the service levels that matter
+ * (the share of runs at most 2 s late is {@code le="2.0"} over the count) and the 50th and 99th percentiles.
+ */
+@ApplicationScoped
+public class ScheduleLateness {
+
+    private static final Duration[] SERVICE_LEVELS = {Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30)};
+
+    private final MeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    public ScheduleLateness(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Records a run of {@code probe} that was due at {@code due} and started at {@code started}. */
+    public void record(String probe, Instant due, Instant started) {
+        Duration late = Duration.between(due, started);
+        timers.computeIfAbsent(probe, p -> Timer.builder("stackratings.probe.schedule.lateness")
+                        .description("Delay from a scheduled run's due time to the start of its first call")
+                        .tag("probe", p)
+                        .serviceLevelObjectives(SERVICE_LEVELS)
+                        .publishPercentiles(0.5, 0.99)
+                        .register(registry))
+                .record(late.isNegative() ? Duration.ZERO : late);
+    }
+}
