@@ -69,14 +69,15 @@ public class MeasurementStore {
     }
 
     /**
-     * Closes runs of this vantage still RUNNING that started before {@code before}: the agency stopped while they were
-     * in flight, so they are INCONCLUSIVE. Returns how many.
+     * Closes runs of a probe still RUNNING that started before {@code before}, whichever instance (vantage) started
+     * them: no run lives that long, so the instance stopped or died while they were in flight, and they are
+     * INCONCLUSIVE. Returns how many.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int abandonStaleRuns(String probe, Instant before) {
-        return (int) ProbeRun.update("status = ?1, finishedAt = ?2, summary = ?3 where probe = ?4 and vantage = ?5"
-                        + " and status = ?6 and startedAt < ?7", RunStatus.INCONCLUSIVE, clock.instant(),
-                "the agency stopped while this run was in flight", probe, agency.vantage(), RunStatus.RUNNING, before);
+        return (int) ProbeRun.update("status = ?1, finishedAt = ?2, summary = ?3 where probe = ?4"
+                        + " and status = ?5 and startedAt < ?6", RunStatus.INCONCLUSIVE, clock.instant(),
+                "the agency stopped while this run was in flight", probe, RunStatus.RUNNING, before);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.stackratings.probe;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.stackratings.compliance.ComplianceConfig;
+import org.stackratings.compliance.ComplianceProbe;
 import org.stackratings.measurement.MeasurementStore;
 import org.stackratings.measurement.OperationResult;
 import org.stackratings.measurement.Outcome;
@@ -18,9 +20,11 @@ import org.stackratings.openstack.CloudSession;
 import org.stackratings.openstack.ServerState;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,7 +32,8 @@ import java.util.UUID;
  * The {@code reaper} (PRODUCT.md section 3): deletes probe servers older than the TTL that a crashed or failed run
  * left behind. It touches only servers that carry both the {@code stackratings-probe-} name prefix and the
  * {@code stackratings.run} metadata, and records each deletion as {@code compute.server.reaped}: INCONCLUSIVE,
- * because a leaked server is the agency's business, not a failure of the member.
+ * because a leaked server is the agency's business, not a failure of the member. Each pass first closes the runs of
+ * every probe that a stopped or killed instance left RUNNING ({@link #closeStaleRuns()}).
  */
 @ApplicationScoped
 public class ProbeServerReaper {
@@ -43,15 +48,20 @@ public class ProbeServerReaper {
     private final LifecycleProbe lifecycle;
     private final ProbeConfig config;
     private final Clock clock;
+    private final ComplianceConfig compliance;
+
+    /** Time allowed beyond a run's deadline for its results to be stored. */
+    static final Duration STORE_GRACE = Duration.ofMinutes(1);
 
     public ProbeServerReaper(MemberService members, CloudClient client, MeasurementStore store, LifecycleProbe lifecycle,
-                             ProbeConfig config, Clock clock) {
+                             ProbeConfig config, Clock clock, ComplianceConfig compliance) {
         this.members = members;
         this.client = client;
         this.store = store;
         this.lifecycle = lifecycle;
         this.config = config;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     @Scheduled(identity = "probe-server-reaper", every = "{stackratings.probe.lifecycle.reaper-interval}", delayed = "10s",
@@ -62,10 +72,7 @@ public class ProbeServerReaper {
 
     /** Reaps every member that runs the lifecycle probe; returns how many servers were deleted. */
     public int reapAll() {
-        int closed = store.abandonStaleRuns(LifecycleProbe.NAME, clock.instant().minus(lifecycle.runDeadline()));
-        if (closed > 0) {
-            LOG.infof("Closed %d lifecycle run(s) left RUNNING by an earlier stop of the agency", closed);
-        }
+        closeStaleRuns();
         int reaped = 0;
         for (MemberSchedule schedule : members.schedules()) {
             if (schedule.lifecycle().isEmpty()) {
@@ -78,6 +85,25 @@ public class ProbeServerReaper {
             }
         }
         return reaped;
+    }
+
+    /**
+     * Closes the runs that an instance of the agency left RUNNING when it stopped or died (on this or another node of
+     * a cluster): those older than the longest their probe can take. Probe jobs do not request recovery, so nothing
+     * else would ever close them.
+     */
+    void closeStaleRuns() {
+        Duration calls = config.connectTimeout().plus(config.readTimeout()).multipliedBy(2); // a 5xx is retried once
+        Map<String, Duration> longest = Map.of(
+                LifecycleProbe.NAME, lifecycle.runDeadline(),
+                ApiProbe.NAME, config.runDeadline().plus(STORE_GRACE),
+                ComplianceProbe.NAME, compliance.runDeadline().plus(calls).plus(STORE_GRACE));
+        for (Map.Entry<String, Duration> probe : longest.entrySet()) {
+            int closed = store.abandonStaleRuns(probe.getKey(), clock.instant().minus(probe.getValue()));
+            if (closed > 0) {
+                LOG.infof("Closed %d %s run(s) left RUNNING by a stop of the agency", closed, probe.getKey());
+            }
+        }
     }
 
     /** Deletes this member's leaked probe servers; returns how many. */

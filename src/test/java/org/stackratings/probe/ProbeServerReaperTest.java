@@ -30,6 +30,10 @@ class ProbeServerReaperTest {
 
     @Inject
     ProbeServerReaper reaper;
+    @Inject
+    org.stackratings.member.MemberService members;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Test
     void deletesOnlyOldServersThatCarryBothMarkersAndReportsEachAsInconclusive() {
@@ -59,6 +63,51 @@ class ProbeServerReaperTest {
             assertThat(m.get("outcome")).isEqualTo("INCONCLUSIVE");
             assertThat((String) m.get("detail")).contains("crashed-run");
         });
+    }
+
+    @Test
+    void closesRunsOfEveryProbeThatAnyInstanceLeftRunningOnceTheyAreOlderThanTheProbeCanTake() throws Exception {
+        String slug = uniqueSlug("stale-runs");
+        Map<String, Object> member = new HashMap<>(body(slug, LifecycleProbeTest.cloud("stale", ""), "pw"));
+        member.put("probes", Map.of("api", Map.of("enabled", false)));
+        onboard(member);
+        long memberId = members.memberId(slug).orElseThrow();
+        java.time.Instant now = java.time.Instant.now();
+        java.util.UUID oldApi = insertRunningRun(memberId, "api", "node-that-died", now.minus(Duration.ofMinutes(10)));
+        java.util.UUID oldCompliance = insertRunningRun(memberId, "compliance", "node-that-died", now.minus(Duration.ofMinutes(10)));
+        java.util.UUID freshApi = insertRunningRun(memberId, "api", "node-that-died", now.minus(Duration.ofSeconds(20)));
+        java.util.UUID freshCompliance = insertRunningRun(memberId, "compliance", "local", now.minus(Duration.ofMinutes(2)));
+
+        reaper.closeStaleRuns();
+
+        assertThat(status(oldApi)).isEqualTo("INCONCLUSIVE");
+        assertThat(status(oldCompliance)).isEqualTo("INCONCLUSIVE");
+        assertThat(status(freshApi)).as("an api run within its deadline may still finish").isEqualTo("RUNNING");
+        assertThat(status(freshCompliance)).as("a compliance run within its deadline may still finish").isEqualTo("RUNNING");
+    }
+
+    private java.util.UUID insertRunningRun(long memberId, String probe, String vantage, java.time.Instant startedAt) throws Exception {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("insert into probe_run"
+                + " (id, member_id, probe, vantage, trigger_kind, started_at, status) values (?, ?, ?, ?, 'SCHEDULED', ?, 'RUNNING')")) {
+            insert.setObject(1, id);
+            insert.setLong(2, memberId);
+            insert.setString(3, probe);
+            insert.setString(4, vantage);
+            insert.setObject(5, java.time.OffsetDateTime.ofInstant(startedAt, java.time.ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private String status(java.util.UUID run) throws Exception {
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("select status from probe_run where id = ?")) {
+            select.setObject(1, run);
+            try (var rs = select.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
     }
 
     private static String token(String cloud) {
