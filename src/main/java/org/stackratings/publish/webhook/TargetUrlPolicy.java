@@ -10,7 +10,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -125,19 +127,38 @@ public class TargetUrlPolicy {
                     && first < 240;                                 // reserved and broadcast
         }
         if (address instanceof Inet6Address) {
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;          // fc00::/7
-            boolean embedsIpv4 = isZero(b, 0, 12)                   // ::a.b.c.d (IPv4-compatible)
-                    || (b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b); // 64:ff9b::/96 NAT64
-            if (embedsIpv4) {
-                try {
-                    return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    throw new IllegalStateException("four bytes are always an IPv4 address", e);
-                }
+            Optional<InetAddress> embedded = embeddedIpv4(b);
+            if (embedded.isPresent()) {
+                return isPublic(embedded.get());
             }
-            return !uniqueLocal;
+            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;                               // fc00::/7
+            boolean teredo = b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0;   // 2001::/32 (hides its IPv4)
+            boolean documentation = b[0] == 0x20 && b[1] == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8; // 2001:db8::/32
+            return !uniqueLocal && !teredo && !documentation;
         }
         return false;
+    }
+
+    /**
+     * The IPv4 address inside an IPv6 address that carries one: IPv4-compatible ({@code ::a.b.c.d}), IPv4-mapped
+     * ({@code ::ffff:a.b.c.d}, which a resolver may answer as such and the kernel connects to over IPv4), NAT64
+     * ({@code 64:ff9b::/96}) and 6to4 ({@code 2002:a.b.c.d::/48}).
+     */
+    private static Optional<InetAddress> embeddedIpv4(byte[] b) {
+        int at;
+        if (isZero(b, 0, 12) || (isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff)
+                || (b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && isZero(b, 4, 12))) {
+            at = 12;
+        } else if (b[0] == 0x20 && b[1] == 0x02) {
+            at = 2;
+        } else {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(b, at, at + 4)));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are always an IPv4 address", e);
+        }
     }
 
     private static boolean isZero(byte[] bytes, int from, int to) {

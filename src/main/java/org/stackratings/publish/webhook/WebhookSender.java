@@ -2,6 +2,8 @@ package org.stackratings.publish.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -14,7 +16,10 @@ import java.net.ConnectException;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * POSTs one signed event (OkHttp). The client connects only to addresses that {@link TargetUrlPolicy} vetted in the
@@ -45,6 +50,7 @@ public class WebhookSender {
     private static final MediaType CLOUD_EVENT = MediaType.get(EventFactory.CONTENT_TYPE);
 
     private final OkHttpClient client;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
 
     @Inject
@@ -64,9 +70,15 @@ public class WebhookSender {
                 .writeTimeout(requestTimeout)
                 .callTimeout(connectTimeout.plus(requestTimeout))
                 .build();
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
     }
 
+    /**
+     * Sends and waits for the answer. The call runs on OkHttp's dispatcher so that this thread's wait can be
+     * interrupted (OkHttp's blocking sockets ignore interrupts): when the agency stops, the call is cancelled and the
+     * outcome is {@code interrupted}, not a failed attempt.
+     */
     public Outcome send(URI target, byte[] body, Signature signature, String eventId) {
         Request request = new Request.Builder()
                 .url(target.toString())
@@ -75,21 +87,50 @@ public class WebhookSender {
                 .header("X-StackRatings-Event-Id", eventId)
                 .post(RequestBody.create(CLOUD_EVENT, body))
                 .build();
-        try (Response response = client.newCall(request).execute()) {
-            return new Outcome(response.code(), null);
-        } catch (TargetUrlPolicy.NonPublicAddressException e) {
-            return new Outcome(null, "target refused: " + e.getMessage());
-        } catch (SocketTimeoutException e) {
-            return new Outcome(null, "no answer within " + requestTimeout.toSeconds() + " s");
-        } catch (InterruptedIOException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                return new Outcome(null, "interrupted", true);
+        Call call = client.newCall(request);
+        CompletableFuture<Integer> answer = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call failed, IOException e) {
+                answer.completeExceptionally(e);
             }
-            return new Outcome(null, "no answer within " + requestTimeout.toSeconds() + " s");
-        } catch (ConnectException e) {
-            return new Outcome(null, "cannot connect" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (IOException e) {
-            return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+
+            @Override
+            public void onResponse(Call answered, Response response) {
+                try (response) { // the body is never read
+                    answer.complete(response.code());
+                }
+            }
+        });
+        try {
+            return new Outcome(answer.get(), null);
+        } catch (InterruptedException e) {
+            call.cancel();
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted", true);
+        } catch (ExecutionException e) {
+            return failed(target, e.getCause());
         }
+    }
+
+    private Outcome failed(URI target, Throwable cause) {
+        if (cause instanceof TargetUrlPolicy.NonPublicAddressException) {
+            return new Outcome(null, "target refused: " + cause.getMessage());
+        }
+        String hostAndPort = target.getHost() + ":" + (target.getPort() > 0 ? target.getPort()
+                : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80);
+        if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("connect")) {
+            return new Outcome(null, "cannot connect to " + hostAndPort + " within " + connectTimeout.toSeconds() + " s");
+        }
+        if (cause instanceof InterruptedIOException) { // a read, write or whole-call timeout
+            return new Outcome(null, "no answer within " + requestTimeout.toSeconds() + " s");
+        }
+        if (cause instanceof ConnectException) { // OkHttp's message names the resolved address: not shown
+            return new Outcome(null, "cannot connect to " + hostAndPort);
+        }
+        if (cause instanceof UnknownHostException) {
+            return new Outcome(null, "cannot resolve " + target.getHost());
+        }
+        return new Outcome(null, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 }

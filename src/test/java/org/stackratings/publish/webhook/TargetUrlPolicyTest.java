@@ -5,6 +5,7 @@ import org.stackratings.web.ProblemException;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,33 @@ class TargetUrlPolicyTest {
                 "https://[64:ff9b::a00:1]/", "https://rebind.example.com/", "https://inside.example.com/"}) {
             assertRefused(url, "non-public address");
         }
+    }
+
+    @Test
+    void refusesIpv6AnswersThatCarryANonPublicIpv4Address() throws Exception {
+        // a resolver can answer these as IPv6 addresses (Java keeps an Inet6Address for ::ffff:a.b.c.d from DNS)
+        Map<String, InetAddress> answers = Map.of(
+                "mapped-loopback.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1),
+                "mapped-metadata.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 169, 254, 169, 254),
+                "six-to-four.example.com", ipv6(0x20, 0x02, 10, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
+                "teredo.example.com", ipv6(0x20, 0x01, 0, 0, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 1),
+                "documentation.example.com", ipv6(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
+                "mapped-public.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 93, 184, 216, 34));
+        assertThat(answers.values()).allSatisfy(a -> assertThat(a).isInstanceOf(java.net.Inet6Address.class));
+        TargetUrlPolicy policy = new TargetUrlPolicy(false, false, host -> new InetAddress[]{answers.get(host)});
+        for (String host : List.of("mapped-loopback", "mapped-metadata", "six-to-four", "teredo", "documentation")) {
+            assertThatThrownBy(() -> policy.check("https://" + host + ".example.com/hook")).as(host)
+                    .isInstanceOf(ProblemException.class).hasMessageContaining("non-public address");
+        }
+        assertThat(policy.check("https://mapped-public.example.com/hook")).isNotNull();
+    }
+
+    private static InetAddress ipv6(int... bytes) throws UnknownHostException {
+        byte[] b = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            b[i] = (byte) bytes[i];
+        }
+        return java.net.Inet6Address.getByAddress(null, b, -1);
     }
 
     @Test

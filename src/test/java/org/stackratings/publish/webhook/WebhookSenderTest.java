@@ -7,12 +7,18 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +35,7 @@ class WebhookSenderTest {
 
     private HttpServer receiver;
     private final AtomicInteger received = new AtomicInteger();
-    private final List<String> contentTypes = new ArrayList<>();
+    private final List<String> contentTypes = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startReceiver() throws Exception {
@@ -87,8 +93,41 @@ class WebhookSenderTest {
         WebhookSender.Outcome outcome = sender(policy).send(URI.create(url()), BODY, signature(), "event-1");
 
         assertThat(outcome.delivered()).isFalse();
-        assertThat(outcome.error()).contains("UnknownHostException");
+        assertThat(outcome.error()).isEqualTo("cannot resolve " + HOST);
         assertThat(received).hasValue(0);
+    }
+
+    @Test
+    void aSendWaitingForASilentReceiverEndsAsInterruptedWhenTheAgencyStops() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            TargetUrlPolicy policy = new TargetUrlPolicy(true, true, host -> new InetAddress[]{InetAddress.getLoopbackAddress()});
+            WebhookSender sender = new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(30), policy);
+            URI target = URI.create("http://" + HOST + ":" + silent.getLocalPort() + "/hook");
+            ExecutorService worker = Executors.newSingleThreadExecutor();
+            try {
+                Future<WebhookSender.Outcome> sending = worker.submit(() -> sender.send(target, BODY, signature(), "event-1"));
+                try (Socket accepted = silent.accept()) { // connected; the receiver never answers
+                    worker.shutdownNow(); // what DeliveryWorker does when the agency stops
+                    WebhookSender.Outcome outcome = sending.get(5, TimeUnit.SECONDS);
+                    assertThat(outcome.interrupted()).as(outcome.describe()).isTrue();
+                    assertThat(outcome.delivered()).isFalse();
+                }
+            } finally {
+                worker.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aRefusedConnectionNamesTheHostButNotItsAddress() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        TargetUrlPolicy policy = new TargetUrlPolicy(true, true, host -> new InetAddress[]{InetAddress.getLoopbackAddress()});
+        WebhookSender.Outcome outcome = sender(policy).send(URI.create("http://" + HOST + ":" + closedPort + "/hook"), BODY,
+                signature(), "event-1");
+        assertThat(outcome.error()).isEqualTo("cannot connect to " + HOST + ":" + closedPort);
     }
 
     private String url() {
