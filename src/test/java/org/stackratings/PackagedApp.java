@@ -32,12 +32,14 @@ public final class PackagedApp implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Process process;
+    private final Thread killer;
 
-    private PackagedApp(String name, int port, Path log, Process process) {
+    private PackagedApp(String name, int port, Path log, Process process, Thread killer) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.killer = killer;
     }
 
     /** Settings for the test PostgreSQL database ({@code test.db.*} system properties, as the postgres suite uses). */
@@ -72,8 +74,9 @@ public final class PackagedApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + JAR, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
-        PackagedApp app = new PackagedApp(name, port, log, process);
+        Thread killer = new Thread(process::destroyForcibly, "kill-" + name);
+        Runtime.getRuntime().addShutdownHook(killer);
+        PackagedApp app = new PackagedApp(name, port, log, process, killer);
         try {
             app.awaitReady();
             return app;
@@ -94,8 +97,11 @@ public final class PackagedApp implements AutoCloseable {
                 if (ready.statusCode() == 200 && "UP".equals(ready.jsonPath().getString("status"))) {
                     return;
                 }
-            } catch (Exception notYetListening) { // RestAssured rethrows ConnectException unchecked
-                // connection refused until the HTTP server is up
+            } catch (Exception e) { // RestAssured rethrows ConnectException without declaring it
+                if (!(e instanceof java.net.ConnectException)) {
+                    throw e;
+                }
+                // connection refused until the HTTP server is up: try again
             }
             sleep(250);
         }
@@ -154,6 +160,11 @@ public final class PackagedApp implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) { // the hook is running or about to: it kills the process
+            return;
+        }
         if (process.isAlive()) {
             process.destroyForcibly();
             try {

@@ -38,7 +38,9 @@ final class RunWrites {
     private static final MultiRowStatement CLOSE_RUN = new MultiRowStatement("merge into probe_run r using (values ",
             "(cast(? as uuid), cast(? as varchar(16)), cast(? as varchar(1000)), cast(? as timestamp with time zone))",
             ") as v (id, status, summary, finished_at) on r.id = v.id"
-                    + " when matched then update set status = v.status, summary = v.summary, finished_at = v.finished_at");
+                    // a run the reaper already closed (INCONCLUSIVE: its instance seemed gone) stays closed
+                    + " when matched and r.status = 'RUNNING' then update set status = v.status, summary = v.summary,"
+                    + " finished_at = v.finished_at");
     private static final MultiRowStatement INSERT_MEASUREMENT = new MultiRowStatement("insert into measurement (member_id,"
             + " vantage, probe, run_id, operation, started_at, duration_ms, outcome, http_status, error_class, detail) values ",
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "");

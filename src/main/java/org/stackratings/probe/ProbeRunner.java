@@ -130,6 +130,7 @@ public class ProbeRunner {
             run.cancel(true);
             progress.abandon(config.runDeadline());
         } catch (RejectedExecutionException e) {
+            due.ifPresent(d -> lateness.missed(ApiProbe.NAME, ScheduleLateness.Missed.OVERLOADED));
             progress.begin(ApiProbe.TOKEN_ISSUE);
             progress.agencyFailed("AgencyOverloaded", "the agency's probe workers were all busy; the run was not made");
         } catch (ExecutionException e) {

@@ -20,8 +20,10 @@ import org.stackratings.member.MemberSchedule;
 import org.stackratings.member.MemberService;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,13 +36,13 @@ import java.util.stream.Collectors;
 public class ProbeScheduler {
 
     static final String GROUP = group(ApiProbe.NAME);
-    static final java.util.List<String> PROBES = java.util.List.of(ApiProbe.NAME, "lifecycle", "compliance");
+    static final List<String> PROBES = List.of(ApiProbe.NAME, "lifecycle", "compliance");
     private static final Logger LOG = Logger.getLogger(ProbeScheduler.class);
 
     private final Scheduler quartz;
     private final MemberService members;
     private final Clock clock;
-    private final java.time.Duration spread;
+    private final Duration spread;
 
     public ProbeScheduler(Scheduler quartz, MemberService members, Clock clock, ProbeConfig config) {
         this.quartz = quartz;
@@ -60,7 +62,7 @@ public class ProbeScheduler {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberChanged change) throws SchedulerException {
-        java.util.Optional<MemberSchedule> schedule = members.schedule(change.slug());
+        Optional<MemberSchedule> schedule = members.schedule(change.slug());
         for (String probe : PROBES) {
             schedule.ifPresentOrElse(s -> apply(s, probe), () -> remove(change.slug(), probe));
         }
@@ -88,7 +90,7 @@ public class ProbeScheduler {
     }
 
     private void apply(MemberSchedule schedule, String probe) {
-        java.util.Optional<java.time.Duration> interval = schedule.interval(probe);
+        Optional<Duration> interval = schedule.interval(probe);
         if (interval.isEmpty()) {
             remove(schedule.slug(), probe);
             return;

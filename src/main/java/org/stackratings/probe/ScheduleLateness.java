@@ -1,11 +1,13 @@
 package org.stackratings.probe;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * How late scheduled probe runs start: from the time Quartz was due to fire the run to the moment its first call
  * begins (Quartz's own delay plus the wait for a probe worker). Published as the timer
  * {@code stackratings_probe_schedule_lateness_seconds} per probe, with buckets at the service levels that matter
- * (the share of runs at most 2 s late is {@code le="2.0"} over the count) and the 50th and 99th percentiles.
+ * (the share of runs at most 2 s late is {@code le="2.0"} over the count) and the 50th and 99th percentiles. Firings
+ * that never started a run are counted apart: {@code stackratings_probe_schedule_missed_total{probe, reason}}.
  */
 @ApplicationScoped
 public class ScheduleLateness {
@@ -22,8 +25,17 @@ public class ScheduleLateness {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
+    /** Why a scheduled firing made no run. */
+    public enum Missed {
+        /** More than half an interval late (after a takeover, or a stop shorter than Quartz's misfire threshold). */
+        LATE,
+        /** Every probe worker busy and the queue full. */
+        OVERLOADED
+    }
+
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> missed = new ConcurrentHashMap<>();
 
     public ScheduleLateness(MeterRegistry registry) {
         this.registry = registry;
@@ -39,5 +51,14 @@ public class ScheduleLateness {
                         .publishPercentiles(0.5, 0.99)
                         .register(registry))
                 .record(late.isNegative() ? Duration.ZERO : late);
+    }
+
+    /** Counts a scheduled firing of {@code probe} that made no run. */
+    public void missed(String probe, Missed reason) {
+        missed.computeIfAbsent(probe + "/" + reason, k -> Counter.builder("stackratings.probe.schedule.missed")
+                        .description("Scheduled probe firings that made no run")
+                        .tags("probe", probe, "reason", reason.name().toLowerCase(Locale.ROOT))
+                        .register(registry))
+                .increment();
     }
 }

@@ -34,6 +34,26 @@ class DashboardLoginTest {
     }
 
     @Test
+    void aLoginFormSentChunkedIsReadLikeAnyOther() throws Exception {
+        String member = createMember("dash-chunked");
+        String key = issueKey("provider", member);
+        Response form = RestAssured.get("/login");
+        String body = "csrf-token=" + java.net.URLEncoder.encode(DashboardSessions.formToken(form.asString()), java.nio.charset.StandardCharsets.UTF_8)
+                + "&key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "stackratings_csrf=" + form.cookie("stackratings_csrf"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/dashboard/" + member));
+        assertThat(answer.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith(SessionCookies.NAME + "="));
+    }
+
+    @Test
     void loginWithAProviderKeySetsAStrictHttpOnlySessionCookieAndLandsOnTheMembersPage() {
         String member = createMember("dash-login");
         String key = issueKey("provider", member);

@@ -59,6 +59,8 @@ class ProbeScaleBenchmark {
     private static final String ADMIN_KEY = "probe-scale-benchmark-admin-key";
     private static final String CREDENTIAL_KEY = Base64.getEncoder()
             .encodeToString("probe-scale-benchmark-key-32-by!".getBytes(StandardCharsets.US_ASCII));
+    private static final Pattern MISSED = Pattern.compile(
+            "stackratings_probe_schedule_missed_total\\{probe=\"api\",reason=\"([a-z]+)\"} ([0-9.E+-]+)");
     private static final Pattern BUCKET = Pattern.compile(
             "stackratings_probe_schedule_lateness_seconds_bucket\\{probe=\"api\",le=\"([^\"]+)\"} ([0-9.E+-]+)");
 
@@ -137,6 +139,10 @@ class ProbeScaleBenchmark {
             buckets.put(m.group(1), Double.parseDouble(m.group(2)));
         }
         assertThat(buckets).as("lateness buckets in /q/metrics").containsKeys("2.0", "+Inf");
+        Matcher missed = MISSED.matcher(metrics.asString());
+        while (missed.find()) {
+            buckets.put("missed:" + missed.group(1), Double.parseDouble(missed.group(2)));
+        }
         return buckets;
     }
 
@@ -146,11 +152,17 @@ class ProbeScaleBenchmark {
         double runsInWindow = bucketsAfter.get("+Inf") - bucketsBefore.get("+Inf");
         StringBuilder lateness = new StringBuilder("| at most | runs | share |\n| --- | --- | --- |\n");
         for (String bound : bucketsAfter.keySet()) {
+            if (bound.startsWith("missed:")) {
+                continue;
+            }
             double n = bucketsAfter.get(bound) - bucketsBefore.getOrDefault(bound, 0.0);
             lateness.append("| ").append(bound.equals("+Inf") ? "any" : bound + " s").append(" | ")
                     .append(String.format("%.0f", n)).append(" | ").append(String.format("%.2f %%", 100 * n / runsInWindow)).append(" |\n");
         }
         double withinTwo = (bucketsAfter.get("2.0") - bucketsBefore.get("2.0")) / runsInWindow;
+        double missedLate = bucketsAfter.getOrDefault("missed:late", 0.0) - bucketsBefore.getOrDefault("missed:late", 0.0);
+        double missedOverloaded = bucketsAfter.getOrDefault("missed:overloaded", 0.0)
+                - bucketsBefore.getOrDefault("missed:overloaded", 0.0);
 
         Map<String, long[]> outcomes = new TreeMap<>();
         Map<String, double[]> accuracy = new TreeMap<>();
@@ -178,10 +190,11 @@ class ProbeScaleBenchmark {
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("select operation,"
+            try (PreparedStatement s = c.prepareStatement("select coalesce(operation, 'all operations'),"
                     + " percentile_cont(0.5) within group (order by duration_ms),"
                     + " percentile_cont(0.95) within group (order by duration_ms) from measurement"
-                    + " where probe = 'api' and outcome = 'OK' and started_at >= ? and started_at < ? group by operation")) {
+                    + " where probe = 'api' and outcome = 'OK' and started_at >= ? and started_at < ?"
+                    + " group by grouping sets ((operation), ())")) {
                 window(s, from, to);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -197,6 +210,8 @@ class ProbeScaleBenchmark {
             notOk += e.getValue()[1];
             ops.append(String.format("| %s | %d | %d | %.2f | %.2f |%n", e.getKey(), e.getValue()[0], e.getValue()[1], err[0], err[1]));
         }
+        double[] all = accuracy.getOrDefault("all operations", new double[]{Double.NaN, Double.NaN});
+        ops.append(String.format("| all operations | | | %.2f | %.2f |%n", all[0], all[1]));
         double expectedRuns = CLOUDS * seconds / 60.0;
         String text = String.format("""
                 %d sandbox clouds (constant %d ms injected per request), api probe at the default cadence (60 s),
@@ -204,7 +219,8 @@ class ProbeScaleBenchmark {
                 warm-up %d s; window %.0f s.
 
                 Scheduled api runs started in the window: %d (expected %.0f at 60 s each), by %d members;
-                lateness observations in the window: %.0f. Share at most 2 s late: %.3f %%.
+                lateness observations in the window: %.0f. Share at most 2 s late: %.3f %%. Firings that made no run:
+                %.0f skipped as more than half an interval late, %.0f for want of a free probe worker.
 
                 %s
                 CPU over the window (cores = CPU seconds / wall seconds):
@@ -219,7 +235,8 @@ class ProbeScaleBenchmark {
 
                 %s
                 """, CLOUDS, INJECTED_MS, Runtime.getRuntime().availableProcessors(), onboarding.toMillis() / 1000.0,
-                WARM_UP.toSeconds(), seconds, runs, expectedRuns, membersWithRuns, runsInWindow, 100 * withinTwo, lateness,
+                WARM_UP.toSeconds(), seconds, runs, expectedRuns, membersWithRuns, runsInWindow, 100 * withinTwo, missedLate,
+                missedOverloaded, lateness,
                 after.app - before.app, (after.app - before.app) / seconds, after.appRssMiB,
                 after.postgres - before.postgres, (after.postgres - before.postgres) / seconds,
                 after.self - before.self, (after.self - before.self) / seconds, ops);
