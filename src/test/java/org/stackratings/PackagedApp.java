@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ public final class PackagedApp implements AutoCloseable {
                     return;
                 }
             } catch (Exception e) { // RestAssured rethrows ConnectException without declaring it
-                if (!(e instanceof java.net.ConnectException)) {
+                if (!(e instanceof ConnectException)) {
                     throw e;
                 }
                 // connection refused until the HTTP server is up: try again

@@ -10,6 +10,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stackratings.dashboard.session.SessionCookies;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,16 +45,16 @@ class DashboardLoginTest {
         String member = createMember("dash-chunked");
         String key = issueKey("provider", member);
         Response form = RestAssured.get("/login");
-        String body = "csrf-token=" + java.net.URLEncoder.encode(DashboardSessions.formToken(form.asString()), java.nio.charset.StandardCharsets.UTF_8)
-                + "&key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
-        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/login"))
+        String body = "csrf-token=" + URLEncoder.encode(DashboardSessions.formToken(form.asString()), StandardCharsets.UTF_8)
+                + "&key=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                                URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Cookie", "stackratings_csrf=" + form.cookie("stackratings_csrf"))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
         assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/dashboard/" + member));
         assertThat(answer.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith(SessionCookies.NAME + "="));

@@ -7,13 +7,19 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.stackratings.member.MemberService;
 import org.stackratings.sandbox.SandboxTestResource;
 import org.stackratings.sandbox.SimulatedServer;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,9 +37,9 @@ class ProbeServerReaperTest {
     @Inject
     ProbeServerReaper reaper;
     @Inject
-    org.stackratings.member.MemberService members;
+    MemberService members;
     @Inject
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     @Test
     void deletesOnlyOldServersThatCarryBothMarkersAndReportsEachAsInconclusive() {
@@ -43,7 +49,7 @@ class ProbeServerReaperTest {
         member.put("probes", Map.of("api", Map.of("enabled", false), "lifecycle", Map.of("enabled", true, "interval", "PT24H")));
         onboard(member);
 
-        java.time.Instant beforeBoots = java.time.Instant.now();
+        Instant beforeBoots = Instant.now();
         String token = token(cloud);
         boot(cloud, token, "stackratings-probe-crashed-run", Map.of("stackratings.run", "crashed-run"));
         boot(cloud, token, "stackratings-probe-no-metadata", Map.of());
@@ -52,7 +58,7 @@ class ProbeServerReaperTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> servers(cloud).size() == 4);
 
         assertThat(reaper.reap(slug, beforeBoots)).as("nothing is older than the TTL before the boots").isZero();
-        assertThat(reaper.reap(slug, java.time.Instant.now().plus(Duration.ofSeconds(3)))).isEqualTo(1);
+        assertThat(reaper.reap(slug, Instant.now().plus(Duration.ofSeconds(3)))).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(servers(cloud)).extracting(SimulatedServer::name)
                 .containsExactlyInAnyOrder("stackratings-probe-no-metadata", "customer-vm", "customer-database"));
@@ -72,11 +78,11 @@ class ProbeServerReaperTest {
         member.put("probes", Map.of("api", Map.of("enabled", false)));
         onboard(member);
         long memberId = members.memberId(slug).orElseThrow();
-        java.time.Instant now = java.time.Instant.now();
-        java.util.UUID oldApi = insertRunningRun(memberId, "api", "node-that-died", now.minus(Duration.ofMinutes(10)));
-        java.util.UUID oldCompliance = insertRunningRun(memberId, "compliance", "node-that-died", now.minus(Duration.ofMinutes(10)));
-        java.util.UUID freshApi = insertRunningRun(memberId, "api", "node-that-died", now.minus(Duration.ofSeconds(20)));
-        java.util.UUID freshCompliance = insertRunningRun(memberId, "compliance", "local", now.minus(Duration.ofMinutes(2)));
+        Instant now = Instant.now();
+        UUID oldApi = insertRunningRun(memberId, "api", "node-that-died", now.minus(Duration.ofMinutes(10)));
+        UUID oldCompliance = insertRunningRun(memberId, "compliance", "node-that-died", now.minus(Duration.ofMinutes(10)));
+        UUID freshApi = insertRunningRun(memberId, "api", "node-that-died", now.minus(Duration.ofSeconds(20)));
+        UUID freshCompliance = insertRunningRun(memberId, "compliance", "local", now.minus(Duration.ofMinutes(2)));
 
         reaper.closeStaleRuns();
 
@@ -86,21 +92,21 @@ class ProbeServerReaperTest {
         assertThat(status(freshCompliance)).as("a compliance run within its deadline may still finish").isEqualTo("RUNNING");
     }
 
-    private java.util.UUID insertRunningRun(long memberId, String probe, String vantage, java.time.Instant startedAt) throws Exception {
-        java.util.UUID id = java.util.UUID.randomUUID();
+    private UUID insertRunningRun(long memberId, String probe, String vantage, Instant startedAt) throws Exception {
+        UUID id = UUID.randomUUID();
         try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("insert into probe_run"
                 + " (id, member_id, probe, vantage, trigger_kind, started_at, status) values (?, ?, ?, ?, 'SCHEDULED', ?, 'RUNNING')")) {
             insert.setObject(1, id);
             insert.setLong(2, memberId);
             insert.setString(3, probe);
             insert.setString(4, vantage);
-            insert.setObject(5, java.time.OffsetDateTime.ofInstant(startedAt, java.time.ZoneOffset.UTC));
+            insert.setObject(5, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
             insert.executeUpdate();
         }
         return id;
     }
 
-    private String status(java.util.UUID run) throws Exception {
+    private String status(UUID run) throws Exception {
         try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("select status from probe_run where id = ?")) {
             select.setObject(1, run);
             try (var rs = select.executeQuery()) {

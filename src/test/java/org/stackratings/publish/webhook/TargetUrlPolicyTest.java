@@ -3,6 +3,7 @@ package org.stackratings.publish.webhook;
 import org.junit.jupiter.api.Test;
 import org.stackratings.web.ProblemException;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -75,7 +76,7 @@ class TargetUrlPolicyTest {
                 "teredo.example.com", ipv6(0x20, 0x01, 0, 0, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 1),
                 "documentation.example.com", ipv6(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
                 "mapped-public.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 93, 184, 216, 34));
-        assertThat(answers.values()).allSatisfy(a -> assertThat(a).isInstanceOf(java.net.Inet6Address.class));
+        assertThat(answers.values()).allSatisfy(a -> assertThat(a).isInstanceOf(Inet6Address.class));
         TargetUrlPolicy policy = new TargetUrlPolicy(false, false, host -> new InetAddress[]{answers.get(host)});
         for (String host : List.of("mapped-loopback", "mapped-metadata", "six-to-four", "teredo", "documentation")) {
             assertThatThrownBy(() -> policy.check("https://" + host + ".example.com/hook")).as(host)
@@ -89,7 +90,7 @@ class TargetUrlPolicyTest {
         for (int i = 0; i < 16; i++) {
             b[i] = (byte) bytes[i];
         }
-        return java.net.Inet6Address.getByAddress(null, b, -1);
+        return Inet6Address.getByAddress(null, b, -1);
     }
 
     @Test
