@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the {@code api} probe against one member once: opens a run, executes the probe on a worker under the
@@ -120,14 +121,19 @@ public class ProbeRunner {
         ProbeProgress progress = new ProbeProgress(clock);
         CallLimits limits = new CallLimits(config.connectTimeout(), config.readTimeout());
         Future<?> run = null;
+        AtomicBoolean started = new AtomicBoolean();
         try {
             run = workers.submit(() -> {
+                started.set(true);
                 due.ifPresent(d -> lateness.record(ApiProbe.NAME, d, clock.instant()));
                 apiProbe.run(cloudAccount(account), limits, progress);
             });
             run.get(config.runDeadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             run.cancel(true);
+            if (!started.get()) { // queued for a worker for the whole deadline: no call was made
+                due.ifPresent(d -> lateness.missed(ApiProbe.NAME, ScheduleLateness.Missed.OVERLOADED));
+            }
             progress.abandon(config.runDeadline());
         } catch (RejectedExecutionException e) {
             due.ifPresent(d -> lateness.missed(ApiProbe.NAME, ScheduleLateness.Missed.OVERLOADED));

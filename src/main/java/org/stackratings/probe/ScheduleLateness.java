@@ -29,7 +29,7 @@ public class ScheduleLateness {
     public enum Missed {
         /** More than half an interval late (after a takeover, or a stop shorter than Quartz's misfire threshold). */
         LATE,
-        /** Every probe worker busy and the queue full. */
+        /** Every probe worker busy: the queue was full, or the run waited in it for its whole deadline. */
         OVERLOADED
     }
 
