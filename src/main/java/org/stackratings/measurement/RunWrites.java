@@ -30,7 +30,7 @@ final class RunWrites {
     }
 
     /** What a stored run is. */
-    private record Run(long memberId, String vantage, String probe, Instant startedAt) {
+    private record Run(long memberId, String vantage, String probe, Instant startedAt, boolean running) {
     }
 
     private static final MultiRowStatement INSERT_RUN = new MultiRowStatement("insert into probe_run (id, member_id, probe,"
@@ -80,8 +80,10 @@ final class RunWrites {
                 owners.add(f);
                 measurements.add(r);
             }
+            // a run the reaper closed meanwhile stays INCONCLUSIVE (the merge's guard): its measurements are real
+            // and kept, but it is not counted as a completed run
             folds.add(new RollupWriter.RunResults(run.memberId(), run.vantage(), run.probe(), run.startedAt(),
-                    f.status() == RunStatus.COMPLETED, f.results()));
+                    f.status() == RunStatus.COMPLETED && run.running(), f.results()));
         }
         INSERT_MEASUREMENT.execute(connection, measurements.size(), (ps, first, i) -> {
             UUID id = owners.get(i).id();
@@ -110,13 +112,13 @@ final class RunWrites {
     private static Map<UUID, Run> runs(Connection connection, List<Finish> finishes) throws SQLException {
         Map<UUID, Run> runs = new HashMap<>();
         List<UUID> ids = finishes.stream().map(Finish::id).distinct().toList();
-        try (PreparedStatement select = connection.prepareStatement("select id, member_id, vantage, probe, started_at"
-                + " from probe_run where id = any(?)")) {
+        try (PreparedStatement select = connection.prepareStatement("select id, member_id, vantage, probe, started_at,"
+                + " status from probe_run where id = any(?)")) {
             select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     runs.put(rs.getObject(1, UUID.class), new Run(rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, OffsetDateTime.class).toInstant()));
+                            rs.getObject(5, OffsetDateTime.class).toInstant(), RunStatus.RUNNING.name().equals(rs.getString(6))));
                 }
             }
         }

@@ -124,14 +124,16 @@ public class ProbeRunner {
         AtomicBoolean started = new AtomicBoolean();
         try {
             run = workers.submit(() -> {
-                started.set(true);
+                if (!started.compareAndSet(false, true)) {
+                    return; // the deadline passed while the run waited for a worker
+                }
                 due.ifPresent(d -> lateness.record(ApiProbe.NAME, d, clock.instant()));
                 apiProbe.run(cloudAccount(account), limits, progress);
             });
             run.get(config.runDeadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             run.cancel(true);
-            if (!started.get()) { // queued for a worker for the whole deadline: no call was made
+            if (started.compareAndSet(false, true)) { // queued for a worker for the whole deadline: no call was made
                 due.ifPresent(d -> lateness.missed(ApiProbe.NAME, ScheduleLateness.Missed.OVERLOADED));
             }
             progress.abandon(config.runDeadline());

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
+import org.quartz.Matcher;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -43,12 +44,14 @@ public class ProbeScheduler {
     private final MemberService members;
     private final Clock clock;
     private final Duration spread;
+    private final ScheduleLateness lateness;
 
-    public ProbeScheduler(Scheduler quartz, MemberService members, Clock clock, ProbeConfig config) {
+    public ProbeScheduler(Scheduler quartz, MemberService members, Clock clock, ProbeConfig config, ScheduleLateness lateness) {
         this.quartz = quartz;
         this.members = members;
         this.clock = clock;
         this.spread = config.scheduleSpread();
+        this.lateness = lateness;
     }
 
     /** Delay of the first run: a stable share of the spread window (capped by the interval) chosen by the slug. */
@@ -58,6 +61,8 @@ public class ProbeScheduler {
     }
 
     void onStart(@Observes StartupEvent event) throws SchedulerException {
+        quartz.getListenerManager().addTriggerListener(new ProbeMisfires(lateness),
+                PROBES.stream().<Matcher<TriggerKey>>map(p -> GroupMatcher.triggerGroupEquals(group(p))).toList());
         sync();
     }
 

@@ -95,7 +95,9 @@ public class ProbeServerReaper {
     void closeStaleRuns() {
         Duration calls = config.connectTimeout().plus(config.readTimeout()).multipliedBy(2); // a 5xx is retried once
         Map<String, Duration> longest = Map.of(
-                LifecycleProbe.NAME, lifecycle.runDeadline().plus(STORE_GRACE),
+                // beyond its deadlines a lifecycle run may spend a login, three picks and a last poll after each
+                // deadline on calls
+                LifecycleProbe.NAME, lifecycle.runDeadline().plus(calls.multipliedBy(3)).plus(STORE_GRACE),
                 ApiProbe.NAME, config.runDeadline().plus(STORE_GRACE),
                 ComplianceProbe.NAME, compliance.runDeadline().plus(calls).plus(STORE_GRACE));
         for (Map.Entry<String, Duration> probe : longest.entrySet()) {

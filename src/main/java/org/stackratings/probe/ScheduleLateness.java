@@ -30,7 +30,9 @@ public class ScheduleLateness {
         /** More than half an interval late (after a takeover, or a stop shorter than Quartz's misfire threshold). */
         LATE,
         /** Every probe worker busy: the queue was full, or the run waited in it for its whole deadline. */
-        OVERLOADED
+        OVERLOADED,
+        /** Skipped by Quartz: more than its misfire threshold (60 s) late. */
+        MISFIRED
     }
 
     private final MeterRegistry registry;

@@ -7,6 +7,10 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.stackratings.measurement.MeasurementStore;
+import org.stackratings.measurement.OperationResult;
+import org.stackratings.measurement.RunStatus;
+import org.stackratings.measurement.RunTrigger;
 import org.stackratings.member.MemberService;
 import org.stackratings.sandbox.SandboxTestResource;
 import org.stackratings.sandbox.SimulatedServer;
@@ -38,6 +42,8 @@ class ProbeServerReaperTest {
     ProbeServerReaper reaper;
     @Inject
     MemberService members;
+    @Inject
+    MeasurementStore store;
     @Inject
     DataSource dataSource;
 
@@ -90,6 +96,30 @@ class ProbeServerReaperTest {
         assertThat(status(oldCompliance)).isEqualTo("INCONCLUSIVE");
         assertThat(status(freshApi)).as("an api run within its deadline may still finish").isEqualTo("RUNNING");
         assertThat(status(freshCompliance)).as("a compliance run within its deadline may still finish").isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aRunClosedByTheReaperStaysClosedWhenItsFinishArrivesLate() throws Exception {
+        String slug = uniqueSlug("late-finish");
+        Map<String, Object> member = new HashMap<>(body(slug, LifecycleProbeTest.cloud("late", ""), "pw"));
+        member.put("probes", Map.of("api", Map.of("enabled", false)));
+        onboard(member);
+        long memberId = members.memberId(slug).orElseThrow();
+        UUID run = store.startRun(memberId, "api", RunTrigger.MANUAL);
+        assertThat(store.abandonStaleRuns("api", Instant.now().plusSeconds(1))).isPositive();
+
+        store.finishRun(run, slug, RunStatus.COMPLETED, "5/5 operations OK",
+                List.of(OperationResult.ok("identity.token.issue", Instant.now(), 12.5, null)));
+
+        assertThat(status(run)).isEqualTo("INCONCLUSIVE");
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(
+                "select coalesce(sum(completed_runs), 0) from probe_run_rollup where member_id = ?")) {
+            select.setLong(1, memberId);
+            try (var rs = select.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("completed runs counted for the member").isZero();
+            }
+        }
     }
 
     private UUID insertRunningRun(long memberId, String probe, String vantage, Instant startedAt) throws Exception {

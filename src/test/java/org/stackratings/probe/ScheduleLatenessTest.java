@@ -40,4 +40,16 @@ class ScheduleLatenessTest {
         assertThat(registry.get("stackratings.probe.schedule.missed").tags("probe", "api", "reason", "overloaded").counter().count())
                 .isEqualTo(1);
     }
+
+    @Test
+    void quartzMisfiresOfProbeTriggersAreCountedByProbe() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ProbeMisfires misfires = new ProbeMisfires(new ScheduleLateness(registry));
+        misfires.triggerMisfired(org.quartz.TriggerBuilder.newTrigger().withIdentity("aurora", ProbeScheduler.group("compliance")).build());
+        misfires.triggerMisfired(org.quartz.TriggerBuilder.newTrigger().withIdentity("retention", "other-jobs").build());
+
+        assertThat(registry.get("stackratings.probe.schedule.missed").tags("probe", "compliance", "reason", "misfired")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.find("stackratings.probe.schedule.missed").counters()).hasSize(1);
+    }
 }

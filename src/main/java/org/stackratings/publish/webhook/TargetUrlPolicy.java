@@ -131,10 +131,13 @@ public class TargetUrlPolicy {
             if (embedded.isPresent()) {
                 return isPublic(embedded.get());
             }
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;                               // fc00::/7
-            boolean teredo = b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0;   // 2001::/32 (hides its IPv4)
-            boolean documentation = b[0] == 0x20 && b[1] == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8; // 2001:db8::/32
-            return !uniqueLocal && !teredo && !documentation;
+            // an allow-list: only global unicast (2000::/3) is public, less the IETF protocol assignments (2001::/23:
+            // Teredo, benchmarking, ORCHID …) and documentation (2001:db8::/32); unique-local, NAT64 local-use,
+            // SIIT-translated and every other block fall outside 2000::/3
+            boolean globalUnicast = (b[0] & 0xe0) == 0x20;
+            boolean protocolAssignments = b[0] == 0x20 && b[1] == 0x01 && (b[2] & 0xfe) == 0;
+            boolean documentation = b[0] == 0x20 && b[1] == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
+            return globalUnicast && !protocolAssignments && !documentation;
         }
         return false;
     }

@@ -1,9 +1,11 @@
 package org.stackratings.publish.webhook;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,7 +21,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs one signed event (OkHttp). The client connects only to addresses that {@link TargetUrlPolicy} vetted in the
@@ -48,6 +53,9 @@ public class WebhookSender {
     }
 
     private static final MediaType CLOUD_EVENT = MediaType.get(EventFactory.CONTENT_TYPE);
+    private static final int MAX_CONCURRENT_CALLS = 256;
+    /** Beyond the call's own timeout, how long the sender waits for OkHttp before it gives the call up. */
+    private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
 
     private final OkHttpClient client;
     private final Duration connectTimeout;
@@ -59,7 +67,12 @@ public class WebhookSender {
     }
 
     WebhookSender(Duration connectTimeout, Duration requestTimeout, TargetUrlPolicy policy) {
+        Dispatcher dispatcher = new Dispatcher();
+        // every delivery thread's call starts at once (OkHttp's default is 5 per host): its timeouts run from then
+        dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
+        dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
         this.client = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
                 .dns(policy::connectableAddresses)
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
@@ -103,14 +116,28 @@ public class WebhookSender {
             }
         });
         try {
-            return new Outcome(answer.get(), null);
+            return new Outcome(answer.get(connectTimeout.plus(requestTimeout).plus(WAIT_MARGIN).toMillis(),
+                    TimeUnit.MILLISECONDS), null);
         } catch (InterruptedException e) {
             call.cancel();
             Thread.currentThread().interrupt();
+            if (answer.isDone() && !answer.isCompletedExceptionally()) { // answered just before the stop
+                return new Outcome(answer.join(), null);
+            }
             return new Outcome(null, "interrupted", true);
+        } catch (TimeoutException e) {
+            call.cancel();
+            return new Outcome(null, "no answer within " + requestTimeout.toSeconds() + " s");
         } catch (ExecutionException e) {
             return failed(target, e.getCause());
         }
+    }
+
+    /** Stops OkHttp's dispatcher threads and closes idle connections when the application stops (and on reload). */
+    @PreDestroy
+    void close() {
+        client.dispatcher().executorService().shutdownNow();
+        client.connectionPool().evictAll();
     }
 
     private Outcome failed(URI target, Throwable cause) {
@@ -119,7 +146,8 @@ public class WebhookSender {
         }
         String hostAndPort = target.getHost() + ":" + (target.getPort() > 0 ? target.getPort()
                 : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80);
-        if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("connect")) {
+        if (cause instanceof SocketTimeoutException
+                && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
             return new Outcome(null, "cannot connect to " + hostAndPort + " within " + connectTimeout.toSeconds() + " s");
         }
         if (cause instanceof InterruptedIOException) { // a read, write or whole-call timeout

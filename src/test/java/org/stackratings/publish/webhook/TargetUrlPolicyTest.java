@@ -69,16 +69,23 @@ class TargetUrlPolicyTest {
     @Test
     void refusesIpv6AnswersThatCarryANonPublicIpv4Address() throws Exception {
         // a resolver can answer these as IPv6 addresses (Java keeps an Inet6Address for ::ffff:a.b.c.d from DNS)
-        Map<String, InetAddress> answers = Map.of(
-                "mapped-loopback.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1),
-                "mapped-metadata.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 169, 254, 169, 254),
-                "six-to-four.example.com", ipv6(0x20, 0x02, 10, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
-                "teredo.example.com", ipv6(0x20, 0x01, 0, 0, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 1),
-                "documentation.example.com", ipv6(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
-                "mapped-public.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 93, 184, 216, 34));
+        Map<String, InetAddress> answers = Map.ofEntries(
+                Map.entry("mapped-loopback.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1)),
+                Map.entry("mapped-metadata.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 169, 254, 169, 254)),
+                Map.entry("six-to-four.example.com", ipv6(0x20, 0x02, 10, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)),
+                Map.entry("teredo.example.com", ipv6(0x20, 0x01, 0, 0, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 1)),
+                Map.entry("documentation.example.com", ipv6(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)),
+                Map.entry("siit.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 10, 0, 0, 1)),
+                Map.entry("nat64-local.example.com", ipv6(0, 0x64, 0xff, 0x9b, 0, 1, 0, 0, 0, 0, 0, 0, 10, 0, 0, 1)),
+                Map.entry("nat64.example.com", ipv6(0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, 127, 0, 0, 1)),
+                Map.entry("compatible.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 1, 2, 3)),
+                Map.entry("orchid.example.com", ipv6(0x20, 0x01, 0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)),
+                Map.entry("discard.example.com", ipv6(0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)),
+                Map.entry("mapped-public.example.com", ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 93, 184, 216, 34)));
         assertThat(answers.values()).allSatisfy(a -> assertThat(a).isInstanceOf(Inet6Address.class));
         TargetUrlPolicy policy = new TargetUrlPolicy(false, false, host -> new InetAddress[]{answers.get(host)});
-        for (String host : List.of("mapped-loopback", "mapped-metadata", "six-to-four", "teredo", "documentation")) {
+        for (String host : List.of("mapped-loopback", "mapped-metadata", "six-to-four", "teredo", "documentation", "siit",
+                "nat64-local", "nat64", "compatible", "orchid", "discard")) {
             assertThatThrownBy(() -> policy.check("https://" + host + ".example.com/hook")).as(host)
                     .isInstanceOf(ProblemException.class).hasMessageContaining("non-public address");
         }
