@@ -13,6 +13,7 @@ import org.stackratings.security.CredentialDecryptionException;
 import org.stackratings.web.ProblemException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,11 @@ public class DeliveryWorker {
         this.cipher = cipher;
         this.ledger = ledger;
         this.config = config;
+        Duration oneSend = config.connectTimeout().plus(config.requestTimeout()).plus(LEASE_MARGIN);
+        if (config.lease().compareTo(oneSend.multipliedBy(2)) < 0) {
+            throw new IllegalStateException("stackratings.webhook.lease (" + config.lease() + ") must be at least twice"
+                    + " connect-timeout + request-timeout + " + LEASE_MARGIN.toSeconds() + " s (" + oneSend.multipliedBy(2) + ")");
+        }
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-delivery-" + count.incrementAndGet());
@@ -72,6 +78,9 @@ public class DeliveryWorker {
     void stop(@Observes ShutdownEvent event) {
         pool.shutdownNow();
     }
+
+    /** Time kept in hand at the end of a lease for waiting on the sender and recording the outcome. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 
     /** One claimed outbox row. */
     record Claimed(long id, UUID subscriptionId, long position) {
@@ -124,7 +133,16 @@ public class DeliveryWorker {
         Map<Long, FeedAction> actions = new LinkedHashMap<>();
         feed.at(rows.stream().map(Claimed::position).toList()).forEach(a -> actions.put(a.sequence(), a));
         int attempted = 0;
+        // the last moment a send may start and still be recorded within the claim's lease; rows left then wait for
+        // the lease to expire and are claimed again, so no other run sends them while this one still might
+        Instant lastStart = now.plus(config.lease()).minus(config.connectTimeout()).minus(config.requestTimeout())
+                .minus(LEASE_MARGIN);
         for (int i = 0; i < rows.size(); i++) {
+            if (clock.instant().isAfter(lastStart)) {
+                LOG.debugf("Webhook %s: the claim's lease runs out; %d events are left for the next run",
+                        subscriptionId, rows.size() - i);
+                return attempted;
+            }
             Claimed row = rows.get(i);
             FeedAction action = actions.get(row.position());
             WebhookSender.Outcome outcome = send(target, action);
