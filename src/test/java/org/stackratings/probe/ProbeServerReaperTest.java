@@ -80,10 +80,7 @@ class ProbeServerReaperTest {
     @Test
     void closesRunsOfEveryProbeThatAnyInstanceLeftRunningOnceTheyAreOlderThanTheProbeCanTake() throws Exception {
         String slug = uniqueSlug("stale-runs");
-        Map<String, Object> member = new HashMap<>(body(slug, LifecycleProbeTest.cloud("stale", ""), "pw"));
-        member.put("probes", Map.of("api", Map.of("enabled", false)));
-        onboard(member);
-        long memberId = members.memberId(slug).orElseThrow();
+        long memberId = memberWithoutScheduledProbes(slug, "stale");
         Instant now = Instant.now();
         UUID oldApi = insertRunningRun(memberId, "api", "node-that-died", now.minus(Duration.ofMinutes(10)));
         UUID oldCompliance = insertRunningRun(memberId, "compliance", "node-that-died", now.minus(Duration.ofMinutes(10)));
@@ -101,10 +98,7 @@ class ProbeServerReaperTest {
     @Test
     void aRunClosedByTheReaperStaysClosedWhenItsFinishArrivesLate() throws Exception {
         String slug = uniqueSlug("late-finish");
-        Map<String, Object> member = new HashMap<>(body(slug, LifecycleProbeTest.cloud("late", ""), "pw"));
-        member.put("probes", Map.of("api", Map.of("enabled", false)));
-        onboard(member);
-        long memberId = members.memberId(slug).orElseThrow();
+        long memberId = memberWithoutScheduledProbes(slug, "late");
         UUID run = store.startRun(memberId, "api", RunTrigger.MANUAL);
         assertThat(store.abandonStaleRuns("api", Instant.now().plusSeconds(1))).isPositive();
 
@@ -120,6 +114,14 @@ class ProbeServerReaperTest {
                 assertThat(rs.getLong(1)).as("completed runs counted for the member").isZero();
             }
         }
+    }
+
+    /** Onboards a member of a new sandbox cloud whose api probe is not scheduled; returns its id. */
+    private long memberWithoutScheduledProbes(String slug, String cloudPrefix) {
+        Map<String, Object> member = new HashMap<>(body(slug, LifecycleProbeTest.cloud(cloudPrefix, ""), "pw"));
+        member.put("probes", Map.of("api", Map.of("enabled", false)));
+        onboard(member);
+        return members.memberId(slug).orElseThrow();
     }
 
     private UUID insertRunningRun(long memberId, String probe, String vantage, Instant startedAt) throws Exception {
