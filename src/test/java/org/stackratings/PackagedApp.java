@@ -2,6 +2,8 @@ package org.stackratings;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -143,6 +145,21 @@ public final class PackagedApp implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return process.exitValue();
+    }
+
+    /** A JUnit extension that, when a test fails, prints the end of each named application's log (target/NAME.log). */
+    public static TestWatcher logsOnFailure(String... names) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                for (String name : names) {
+                    Path file = Path.of("target", name + ".log");
+                    if (Files.exists(file)) {
+                        System.out.println("---- " + file + " (end) ----\n" + tail(file));
+                    }
+                }
+            }
+        };
     }
 
     /** The last 60 lines of the log. */

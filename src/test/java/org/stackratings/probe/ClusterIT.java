@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.stackratings.PackagedApp;
@@ -16,8 +15,6 @@ import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxServer;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -99,17 +96,7 @@ class ClusterIT {
 
     /** On failure, prints the end of each application log (target/cluster-app-node-N.log). */
     @RegisterExtension
-    static final TestWatcher LOGS_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (String node : List.of(NODE_1, NODE_2)) {
-                Path file = Path.of("target", "cluster-app-" + node + ".log");
-                if (Files.exists(file)) {
-                    System.out.println("---- " + file + " (end) ----\n" + PackagedApp.tail(file));
-                }
-            }
-        }
-    };
+    static final TestWatcher LOGS_ON_FAILURE = PackagedApp.logsOnFailure("cluster-app-" + NODE_1, "cluster-app-" + NODE_2);
 
     private static Vertx vertx;
     private static SandboxServer sandbox;

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.stackratings.PackagedApp;
@@ -20,8 +19,6 @@ import org.stackratings.sandbox.SandboxServer;
 import org.stackratings.sandbox.SimulatedServer;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -51,17 +48,7 @@ class CrashSafetyIT {
 
     /** On failure, prints the end of each application log (target/crash-safety-app-N.log). */
     @RegisterExtension
-    static final TestWatcher LOGS_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (int n = 1; n <= 2; n++) {
-                Path file = Path.of("target", "crash-safety-app-" + n + ".log");
-                if (Files.exists(file)) {
-                    System.out.println("---- " + file + " (end) ----\n" + PackagedApp.tail(file));
-                }
-            }
-        }
-    };
+    static final TestWatcher LOGS_ON_FAILURE = PackagedApp.logsOnFailure("crash-safety-app-1", "crash-safety-app-2");
 
     private static Vertx vertx;
     private static SandboxServer sandbox;

@@ -62,7 +62,7 @@ public class DeliveryWorker {
         this.cipher = cipher;
         this.ledger = ledger;
         this.config = config;
-        Duration oneSend = config.connectTimeout().plus(config.requestTimeout()).plus(LEASE_MARGIN);
+        this.oneSend = config.connectTimeout().plus(config.requestTimeout()).plus(LEASE_MARGIN);
         if (config.lease().compareTo(oneSend.multipliedBy(2)) < 0) {
             throw new IllegalStateException("stackratings.webhook.lease (" + config.lease() + ") must be at least twice"
                     + " connect-timeout + request-timeout + " + LEASE_MARGIN.toSeconds() + " s (" + oneSend.multipliedBy(2) + ")");
@@ -81,6 +81,8 @@ public class DeliveryWorker {
 
     /** Time kept in hand at the end of a lease for waiting on the sender and recording the outcome. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
+    /** The longest one send and the recording of its outcome may take. */
+    private final Duration oneSend;
 
     /** One claimed outbox row. */
     record Claimed(long id, UUID subscriptionId, long position) {
@@ -135,8 +137,7 @@ public class DeliveryWorker {
         int attempted = 0;
         // the last moment a send may start and still be recorded within the claim's lease; rows left then wait for
         // the lease to expire and are claimed again, so no other run sends them while this one still might
-        Instant lastStart = now.plus(config.lease()).minus(config.connectTimeout()).minus(config.requestTimeout())
-                .minus(LEASE_MARGIN);
+        Instant lastStart = now.plus(config.lease()).minus(oneSend);
         for (int i = 0; i < rows.size(); i++) {
             if (clock.instant().isAfter(lastStart)) {
                 LOG.debugf("Webhook %s: the claim's lease runs out; %d events are left for the next run",
