@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import okhttp3.Call;
+import org.stackratings.egress.RefusedAddressException;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;
 import okhttp3.MediaType;
@@ -141,7 +142,7 @@ public class WebhookSender {
     }
 
     private Outcome failed(URI target, Throwable cause) {
-        if (cause instanceof TargetUrlPolicy.NonPublicAddressException) {
+        if (cause instanceof RefusedAddressException) {
             return new Outcome(null, "target refused: " + cause.getMessage());
         }
         String hostAndPort = target.getHost() + ":" + (target.getPort() > 0 ? target.getPort()
