@@ -104,17 +104,18 @@ public class ComplianceProbe {
                     // a server error says the cloud was unavailable, not that its API contract is wrong: ask once more
                     evidence.add(new Evidence(call.describe(), answer.url(), answer.status(), expected,
                             "answered HTTP " + answer.status() + "; retried once (availability counts server errors, not compliance)",
-                            round(answer.durationMs())));
+                            answer.excerpt(), round(answer.durationMs())));
                     answer = session.call(call);
                 }
                 String problem = problem(expectation, answer);
-                evidence.add(new Evidence(call.describe(), answer.url(), answer.status(), expected, problem, round(answer.durationMs())));
+                evidence.add(new Evidence(call.describe(), answer.url(), answer.status(), expected, problem,
+                        problem == null ? null : answer.excerpt(), round(answer.durationMs())));
                 if (problem != null && outcome == Outcome.OK) {
                     outcome = Outcome.ERROR;
                     failedStatus = answer.status();
                 }
             } catch (CloudCallException e) {
-                evidence.add(new Evidence(call.describe(), null, e.httpStatus(), expected, e.getMessage(), 0));
+                evidence.add(new Evidence(call.describe(), null, e.httpStatus(), expected, e.getMessage(), null, 0));
                 if (outcome == Outcome.OK) {
                     outcome = e.failure() == CloudFailure.TIMEOUT ? Outcome.TIMEOUT : Outcome.ERROR;
                     failedStatus = e.httpStatus();
@@ -130,7 +131,7 @@ public class ComplianceProbe {
 
     private static String problem(Expectation expectation, ApiAnswer answer) {
         if (!expectation.statuses().contains(answer.status())) {
-            return "answered HTTP " + answer.status() + " " + abbreviate(answer.body());
+            return "answered HTTP " + answer.status();
         }
         if (expectation.bodyCheck() == null) {
             return null;
@@ -139,7 +140,7 @@ public class ComplianceProbe {
             JsonNode body = JSON.readTree(answer.body());
             return body == null ? "the answer has no JSON body" : expectation.bodyCheck().apply(body);
         } catch (JsonProcessingException e) {
-            return "the answer is not JSON: " + abbreviate(answer.body());
+            return "the answer is not JSON";
         }
     }
 
@@ -158,11 +159,6 @@ public class ComplianceProbe {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise evidence", e);
         }
-    }
-
-    private static String abbreviate(String body) {
-        String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
-        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
 
     private static double ms(long sinceNanos) {

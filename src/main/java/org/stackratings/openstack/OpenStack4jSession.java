@@ -188,7 +188,7 @@ class OpenStack4jSession implements CloudSession {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             byte[] body = response.body();
             String text = new String(body, 0, Math.min(body.length, MAX_BODY), java.nio.charset.StandardCharsets.UTF_8);
-            return new ApiAnswer(url, response.statusCode(), text, (System.nanoTime() - start) / 1_000_000.0);
+            return new ApiAnswer(url, response.statusCode(), text, BodyExcerpt.of(text, List.of(token.getId())), (System.nanoTime() - start) / 1_000_000.0);
         } catch (IOException e) {
             throw FailureClassifier.classify(call.describe(), e);
         } catch (InterruptedException e) {
