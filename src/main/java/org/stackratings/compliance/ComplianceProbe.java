@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.stackratings.measurement.MeasurementStore;
 import org.stackratings.measurement.OperationResult;
 import org.stackratings.measurement.Outcome;
@@ -20,10 +21,12 @@ import org.stackratings.openstack.CloudFailure;
 import org.stackratings.openstack.CloudSession;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,6 +37,8 @@ import java.util.UUID;
 public class ComplianceProbe {
 
     public static final String NAME = "compliance";
+    private static final String TOKEN_ISSUE = "identity.token.issue";
+    private static final Logger LOG = Logger.getLogger(ComplianceProbe.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CloudClient client;
@@ -54,47 +59,80 @@ public class ComplianceProbe {
     record CapabilityResult(String capability, CapabilityStatus status, List<Evidence> evidence, OperationResult measurement) {
     }
 
-    /** Runs every check against the member and stores the results; returns the run id. */
-    public UUID run(MemberAccount member, CloudAccount account, CallLimits limits, RunTrigger trigger) {
+    /** Opens a run; {@link #execute} fills it on a worker, {@link #finish} stores it. */
+    public ComplianceRun start(MemberAccount member, RunTrigger trigger) {
         UUID runId = store.startRun(member.memberId(), NAME, trigger);
-        Guideline guideline = catalog.guideline();
-        List<CapabilityResult> results = new ArrayList<>();
+        return new ComplianceRun(runId, member.slug(), catalog.guideline(), clock);
+    }
+
+    /** The run's deadline: capabilities not reached by then are NOT_CHECKED. */
+    public Duration runDeadline() {
+        return config.runDeadline();
+    }
+
+    /** Authenticates and runs each required capability's check, until the run is stopped or its deadline passes. */
+    public void execute(ComplianceRun run, CloudAccount account, CallLimits limits) {
         Instant authStart = clock.instant();
         long authNanos = System.nanoTime();
         CloudSession session;
         try {
             session = client.authenticate(account, limits);
         } catch (CloudCallException e) {
-            OperationResult failed = new OperationResult("identity.token.issue", authStart, ms(authNanos),
+            run.authenticated(new OperationResult(TOKEN_ISSUE, authStart, ms(authNanos),
                     e.failure() == CloudFailure.TIMEOUT ? Outcome.TIMEOUT : e.failure() == CloudFailure.AGENCY_FAULT
-                            ? Outcome.INCONCLUSIVE : Outcome.ERROR, e.httpStatus(), e.failure().name(), e.getMessage());
-            store.finishRun(runId, member.slug(), RunStatus.COMPLETED, "authentication failed; no capability checked", List.of(failed));
-            return runId;
+                            ? Outcome.INCONCLUSIVE : Outcome.ERROR, e.httpStatus(), e.failure().name(), e.getMessage()));
+            return;
         }
-        long deadline = System.nanoTime() + config.runDeadline().toNanos();
-        for (Guideline.Capability capability : guideline.required()) {
-            results.add(check(capability, session, deadline));
+        for (Guideline.Capability capability : run.guideline().required()) {
+            if (run.stopped() || limits.deadline().passed()) {
+                return;
+            }
+            run.begin(capability.name());
+            run.add(check(capability, session));
         }
-        store.finishCompliance(runId, member.slug(), guideline.id(), summary(results), results.stream().map(r ->
-                new MeasurementStore.ComplianceRecord(r.capability(), r.status().name(), toJson(r.evidence()), r.measurement())).toList());
-        return runId;
     }
 
-    private CapabilityResult check(Guideline.Capability capability, CloudSession session, long deadline) {
+    /** Stores what the run found; returns its id. */
+    public UUID finish(ComplianceRun run) {
+        Optional<OperationResult> authFailure = run.authentication();
+        if (authFailure.isPresent()) {
+            store.finishRun(run.runId(), run.slug(), RunStatus.COMPLETED, "authentication failed; no capability checked",
+                    List.of(authFailure.get()));
+            return run.runId();
+        }
+        List<CapabilityResult> results = run.results();
+        store.finishCompliance(run.runId(), run.slug(), run.guideline().id(), summary(results), results.stream().map(r ->
+                new MeasurementStore.ComplianceRecord(r.capability(), r.status().name(), toJson(r.evidence()), r.measurement())).toList());
+        return run.runId();
+    }
+
+    private CapabilityResult check(Guideline.Capability capability, CloudSession session) {
         String operation = "compliance." + capability.name();
         Instant started = clock.instant();
         long nanos = System.nanoTime();
         var checks = CapabilityChecks.find(capability.name());
-        if (checks.isEmpty() || System.nanoTime() > deadline) {
-            String why = checks.isEmpty() ? "NOT_CHECKED: the agency has no check for this capability yet (docs/compliance.md)"
-                    : "NOT_CHECKED: the run deadline of " + config.runDeadline() + " passed before this capability";
+        if (checks.isEmpty()) {
             return new CapabilityResult(capability.name(), CapabilityStatus.NOT_CHECKED, List.of(),
-                    new OperationResult(operation, started, 0, Outcome.INCONCLUSIVE, null, "NotChecked", why));
+                    new OperationResult(operation, started, 0, Outcome.INCONCLUSIVE, null, "NotChecked",
+                            "NOT_CHECKED: the agency has no check for this capability yet (docs/compliance.md)"));
         }
+        try {
+            return check(capability, session, checks.get(), operation, started, nanos);
+        } catch (RuntimeException e) {
+            // the agency's own check failed (a bug, not the cloud): it counts for nothing
+            LOG.errorf(e, "compliance check %s failed inside the agency", capability.name());
+            return new CapabilityResult(capability.name(), CapabilityStatus.NOT_CHECKED, List.of(),
+                    new OperationResult(operation, started, ms(nanos), Outcome.INCONCLUSIVE, null, e.getClass().getSimpleName(),
+                            "NOT_CHECKED: the agency's check failed: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private CapabilityResult check(Guideline.Capability capability, CloudSession session, List<Expectation> checks,
+                                   String operation, Instant started, long nanos) {
         List<Evidence> evidence = new ArrayList<>();
         Outcome outcome = Outcome.OK;
         Integer failedStatus = null;
-        for (Expectation expectation : checks.get()) {
+        for (Expectation expectation : checks) {
             ApiCall call = expectation.call().apply(session);
             String expected = "HTTP " + expectation.statuses().stream().sorted().map(String::valueOf)
                     .reduce((a, b) -> a + " or " + b).orElse("?");
@@ -115,7 +153,9 @@ public class ComplianceProbe {
                     failedStatus = answer.status();
                 }
             } catch (CloudCallException e) {
-                evidence.add(new Evidence(call.describe(), null, e.httpStatus(), expected, e.getMessage(), null, 0));
+                // the agency's words for what went wrong; the details (host names, the cloud's text) stay member-private
+                evidence.add(new Evidence(call.describe(), null, e.httpStatus(), expected, failureInWords(e.failure()),
+                        e.getMessage(), 0));
                 if (outcome == Outcome.OK) {
                     outcome = e.failure() == CloudFailure.TIMEOUT ? Outcome.TIMEOUT : Outcome.ERROR;
                     failedStatus = e.httpStatus();
@@ -142,6 +182,20 @@ public class ComplianceProbe {
         } catch (JsonProcessingException e) {
             return "the answer is not JSON";
         }
+    }
+
+    static String failureInWords(CloudFailure failure) {
+        return switch (failure) {
+            case UNAUTHORIZED -> "the cloud refused the agency's token";
+            case HTTP_ERROR -> "the cloud answered with an error status";
+            case TIMEOUT -> "no answer in time";
+            case CONNECTION_FAILED -> "the connection failed";
+            case ENDPOINT_NOT_ALLOWED -> "the endpoint is not one the agency may call for this member; nothing was sent";
+            case REDIRECT_REFUSED -> "the cloud answered with a redirect, which the agency does not follow";
+            case ANSWER_TOO_LARGE -> "the answer was larger than the agency reads";
+            case MALFORMED_RESPONSE -> "the answer is not valid OpenStack data";
+            case AGENCY_FAULT -> "the agency's client failed";
+        };
     }
 
     private static String summary(List<CapabilityResult> results) {

@@ -1,5 +1,8 @@
 package org.stackratings.egress;
 
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -41,6 +44,19 @@ public record EgressRules(List<AddressRange> allowed) {
             return Optional.empty();
         }
         return Optional.of(kind);
+    }
+
+    /**
+     * When the host is an IP literal ({@code 10.0.0.5}, {@code ::1}), what kind of refused address it is. HTTP clients
+     * connect to literals without asking their DNS hook, so they are judged here.
+     */
+    public Optional<AddressKind> literalRefusal(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        IPAddress literal = new IPAddressString(bare).getAddress();
+        if (literal == null) {
+            return Optional.empty();
+        }
+        return refusal(literal.toInetAddress());
     }
 
     /**

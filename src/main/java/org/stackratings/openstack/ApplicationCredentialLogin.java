@@ -2,62 +2,68 @@ package org.stackratings.openstack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.openstack4j.core.transport.ObjectMapperSingleton;
 import org.openstack4j.openstack.identity.v3.domain.KeystoneToken;
+import org.stackratings.openstack.http.BoundedClient;
+import org.stackratings.openstack.http.BoundedResponse;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Keystone v3 application-credential authentication. openstack4j 3.12 has no builder method for the
- * {@code application_credential} method, so this sends the token request itself and hands the token
- * to openstack4j ({@code OSFactory.clientFromToken}) for everything after.
+ * {@code application_credential} method, so this sends the token request itself (through the session's bounded
+ * client) and hands the token to openstack4j ({@code OSFactory.clientFromToken}) for everything after.
  */
 final class ApplicationCredentialLogin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
     private ApplicationCredentialLogin() {
     }
 
-    static KeystoneToken issueToken(String authUrl, String credentialId, String secret, CallLimits limits)
-            throws IOException, InterruptedException {
+    static KeystoneToken issueToken(BoundedClient client, String authUrl, String credentialId, String secret) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode identity = body.putObject("auth").putObject("identity");
         identity.putArray("methods").add("application_credential");
         identity.putObject("application_credential").put("id", credentialId).put("secret", secret);
-
-        HttpClient http = HttpClients.forConnectTimeout(limits.connectTimeout());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(authUrl + "/auth/tokens"))
-                .timeout(limits.readTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201 && response.statusCode() != 200) {
-            CloudFailure failure = response.statusCode() == 401 ? CloudFailure.UNAUTHORIZED : CloudFailure.HTTP_ERROR;
-            throw new CloudCallException(failure, response.statusCode(), "HttpStatus",
-                    "identity.token.issue: HTTP " + response.statusCode() + " " + abbreviate(response.body()), null);
+        Request.Builder request;
+        try {
+            request = new Request.Builder().url(authUrl + "/auth/tokens").header("Accept", "application/json")
+                    .post(RequestBody.create(JSON.writeValueAsBytes(body), APPLICATION_JSON));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the token request", e);
         }
-        String tokenId = response.headers().firstValue("X-Subject-Token").orElseThrow(() -> new CloudCallException(
-                CloudFailure.MALFORMED_RESPONSE, response.statusCode(), "MissingHeader",
-                "identity.token.issue: no X-Subject-Token header in Keystone's answer", null));
-        KeystoneToken token = ObjectMapperSingleton.getContext(KeystoneToken.class).readValue(response.body(), KeystoneToken.class);
-        if (token == null || token.getCatalog() == null) {
-            throw new CloudCallException(CloudFailure.MALFORMED_RESPONSE, response.statusCode(), "MissingCatalog",
-                    "identity.token.issue: the token carries no service catalog", null);
+        try (BoundedResponse response = client.send(request, false)) {
+            if (response.status() != 201 && response.status() != 200) {
+                CloudFailure failure = response.status() == 401 ? CloudFailure.UNAUTHORIZED : CloudFailure.HTTP_ERROR;
+                throw new CloudCallException(failure, response.status(), "HttpStatus",
+                        "identity.token.issue: HTTP " + response.status() + " " + BodyExcerpt.of(response.text(), List.of(secret)), null);
+            }
+            String tokenId = response.header("X-Subject-Token");
+            if (tokenId == null) {
+                throw new CloudCallException(CloudFailure.MALFORMED_RESPONSE, response.status(), "MissingHeader",
+                        "identity.token.issue: no X-Subject-Token header in Keystone's answer", null);
+            }
+            KeystoneToken token;
+            try (InputStream in = response.stream()) {
+                token = ObjectMapperSingleton.getContext(KeystoneToken.class).readerFor(KeystoneToken.class).readValue(in);
+            }
+            if (token == null || token.getCatalog() == null) {
+                throw new CloudCallException(CloudFailure.MALFORMED_RESPONSE, response.status(), "MissingCatalog",
+                        "identity.token.issue: the token carries no service catalog", null);
+            }
+            token.setId(tokenId);
+            token.setEndpoint(authUrl);
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        token.setId(tokenId);
-        token.setEndpoint(authUrl);
-        return token;
-    }
-
-    private static String abbreviate(String body) {
-        String flat = body == null ? "" : body.replaceAll("\\s+", " ");
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 }

@@ -6,12 +6,19 @@ public enum CloudFailure {
     UNAUTHORIZED,
     /** The cloud answered with an error status. */
     HTTP_ERROR,
-    /** No answer within the connect or read timeout. */
+    /** No answer within the connect, read or call timeout, or before the run's deadline. */
     TIMEOUT,
     /** The connection could not be made or broke (refused, reset, unknown host, TLS failure). */
     CONNECTION_FAILED,
-    /** The catalog points at a host that is not allowed for this member; nothing was sent there. */
+    /**
+     * The call would have gone where the agency does not go: a host, port or scheme not allowed for this member, or a
+     * host that resolves to a refused address. Nothing was sent there.
+     */
     ENDPOINT_NOT_ALLOWED,
+    /** The cloud answered with a redirect, which the agency does not follow. */
+    REDIRECT_REFUSED,
+    /** The answer's headers or body exceeded what the agency reads; it stopped reading. */
+    ANSWER_TOO_LARGE,
     /** The cloud answered something that is not a valid OpenStack answer. */
     MALFORMED_RESPONSE,
     /** The agency's own client failed; says nothing about the cloud. */

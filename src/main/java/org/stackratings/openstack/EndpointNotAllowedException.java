@@ -1,8 +1,8 @@
 package org.stackratings.openstack;
 
 /** Raised before any request is sent to a catalog endpoint whose host is not allowed. */
-class EndpointNotAllowedException extends RuntimeException {
-    EndpointNotAllowedException(String message) {
+public class EndpointNotAllowedException extends RuntimeException {
+    public EndpointNotAllowedException(String message) {
         super(message);
     }
 }

@@ -1,44 +1,61 @@
 package org.stackratings.openstack;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import okhttp3.HttpUrl;
 import org.openstack4j.api.OSClient;
 import org.openstack4j.api.client.IOSClientBuilder;
 import org.openstack4j.api.types.Facing;
 import org.openstack4j.core.transport.Config;
 import org.openstack4j.model.common.Identifier;
 import org.openstack4j.openstack.OSFactory;
+import org.stackratings.egress.AgencyEgress;
+import org.stackratings.openstack.http.BoundedClient;
+import org.stackratings.openstack.http.CallPolicy;
+import org.stackratings.openstack.http.CallScope;
+import org.stackratings.openstack.http.MemberHttp;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
-/** {@link CloudClient} on openstack4j 3.12 with the OkHttp connector. */
+/**
+ * {@link CloudClient} on openstack4j 3.12, whose every request goes through the agency's bounded client
+ * ({@link MemberHttp}, via openstack4j's connector SPI).
+ */
 @ApplicationScoped
 public class OpenStack4jCloudClient implements CloudClient {
+
+    private final MemberHttp http;
+    private final AgencyEgress egress;
+
+    public OpenStack4jCloudClient(MemberHttp http, AgencyEgress egress) {
+        this.http = http;
+        this.egress = egress;
+    }
 
     @Override
     public CloudSession authenticate(CloudAccount account, CallLimits limits) {
         String authUrl = KeystoneUrl.normalize(account.authUrl());
-        Set<String> allowed = new HashSet<>(account.allowedHosts());
-        String authHost = AllowedHostsResolver.host(authUrl);
-        if (authHost != null) {
-            allowed.add(authHost);
+        HttpUrl auth = HttpUrl.parse(authUrl);
+        if (auth == null) {
+            throw new CloudCallException(CloudFailure.ENDPOINT_NOT_ALLOWED, null, "InvalidAuthUrl",
+                    "identity.token.issue: the auth URL is not an http(s) URL; nothing was sent", null);
         }
+        Set<String> allowed = new HashSet<>();
+        account.allowedHosts().forEach(h -> allowed.add(h.toLowerCase(Locale.ROOT)));
+        allowed.add(auth.host());
+        CallPolicy policy = new CallPolicy(allowed, auth.port(), egress.allowedPorts(), egress.allowHttp() || account.insecure(),
+                egress.rulesFor(account.allowedRanges()), egress.resolver());
+        BoundedClient client = http.client(policy, limits);
         AllowedHostsResolver resolver = new AllowedHostsResolver(Set.copyOf(allowed));
-        Config config = Config.newConfig()
-                .withConnectionTimeout(Math.toIntExact(limits.connectTimeout().toMillis()))
-                .withReadTimeout(Math.toIntExact(limits.readTimeout().toMillis()))
-                .withEndpointURLResolver(resolver);
+        Config config = Config.newConfig().withEndpointURLResolver(resolver);
         try {
-            OSClient.OSClientV3 os = account.applicationCredential()
-                    ? OSFactory.clientFromToken(ApplicationCredentialLogin.issueToken(authUrl,
-                    account.applicationCredentialId(), account.secret(), limits), Facing.PUBLIC, config)
-                    : passwordBuilder(account, authUrl, config).authenticate();
-            return new OpenStack4jSession(os.getToken(), config, account.region(), authUrl, resolver, limits);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudCallException(CloudFailure.TIMEOUT, null, "InterruptedException",
-                    "identity.token.issue: interrupted at the run deadline", e);
-        } catch (Exception e) {
+            OSClient.OSClientV3 os = CallScope.with(client, () -> account.applicationCredential()
+                    ? OSFactory.clientFromToken(ApplicationCredentialLogin.issueToken(client, authUrl,
+                    account.applicationCredentialId(), account.secret()), Facing.PUBLIC, config)
+                    : passwordBuilder(account, authUrl, config).authenticate());
+            return new OpenStack4jSession(os.getToken(), config, account.region(), authUrl, client);
+        } catch (RuntimeException e) {
             throw FailureClassifier.classify("identity.token.issue", e);
         }
     }

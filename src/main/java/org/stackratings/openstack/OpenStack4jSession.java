@@ -17,11 +17,15 @@ import org.openstack4j.model.network.Network;
 import org.openstack4j.openstack.OSFactory;
 import org.openstack4j.openstack.identity.internal.DefaultEndpointURLResolver;
 
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.stackratings.openstack.http.BoundedClient;
+import org.stackratings.openstack.http.BoundedResponse;
+import org.stackratings.openstack.http.CallScope;
+
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -36,24 +40,23 @@ import java.util.function.Supplier;
  */
 class OpenStack4jSession implements CloudSession {
 
-    private static final int MAX_BODY = 64 * 1024;
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    /** What a raw answer keeps of its body (what it reads is bounded by the session's body limit). */
+    private static final int KEPT_BODY = 64 * 1024;
 
     private final Token token;
     private final Config config;
     private final String region;
     private final String authUrl;
-    private final AllowedHostsResolver resolver;
-    private final CallLimits limits;
-    private final HttpClient http;
+    private final BoundedClient client;
 
-    OpenStack4jSession(Token token, Config config, String region, String authUrl, AllowedHostsResolver resolver, CallLimits limits) {
+    OpenStack4jSession(Token token, Config config, String region, String authUrl, BoundedClient client) {
         this.token = token;
         this.config = config;
         this.region = region;
         this.authUrl = authUrl;
-        this.resolver = resolver;
-        this.limits = limits;
-        this.http = HttpClients.forConnectTimeout(limits.connectTimeout());
+        this.client = client;
     }
 
     private OSClient.OSClientV3 os() {
@@ -148,7 +151,7 @@ class OpenStack4jSession implements CloudSession {
     @Override
     public Optional<ServerState> server(String id) {
         Server server = call("compute.server.get", () -> os().compute().servers().get(id));
-        return Optional.ofNullable(server).map(OpenStack4jSession::state);
+        return Optional.ofNullable(server).map(this::state);
     }
 
     @Override
@@ -163,7 +166,7 @@ class OpenStack4jSession implements CloudSession {
     @Override
     public List<ServerState> listServers() {
         List<? extends Server> servers = call("compute.servers.list", () -> os().compute().servers().list(true));
-        return servers.stream().map(OpenStack4jSession::state).toList();
+        return servers.stream().map(this::state).toList();
     }
 
     @Override
@@ -172,29 +175,31 @@ class OpenStack4jSession implements CloudSession {
                 : endpoint(call.service()).orElseThrow(() -> new CloudCallException(CloudFailure.HTTP_ERROR, null,
                 "ServiceMissing", call.describe() + ": the catalog lists no " + call.service() + " endpoint", null));
         String url = call.root() ? root(base) : strip(base) + call.path();
-        resolver.check(url);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(limits.readTimeout())
-                .header("X-Auth-Token", token.getId()).header("Accept", "application/json")
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body()));
-        if (call.body() != null) {
-            request.header("Content-Type", "application/json");
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new CloudCallException(CloudFailure.ENDPOINT_NOT_ALLOWED, null, "InvalidUrl",
+                    call.describe() + ": the endpoint is not an http(s) URL; nothing was sent", null);
         }
+        Request.Builder request = new Request.Builder().url(parsed)
+                .header("X-Auth-Token", token.getId()).header("Accept", "application/json")
+                .method(call.method(), call.body() == null ? (requiresBody(call.method()) ? RequestBody.create(new byte[0], null) : null)
+                        : RequestBody.create(call.body(), JSON));
         if (call.subjectIsOwnToken()) {
             request.header("X-Subject-Token", token.getId());
         }
         long start = System.nanoTime();
-        try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            byte[] body = response.body();
-            String text = new String(body, 0, Math.min(body.length, MAX_BODY), java.nio.charset.StandardCharsets.UTF_8);
-            return new ApiAnswer(url, response.statusCode(), text, BodyExcerpt.of(text, List.of(token.getId())), (System.nanoTime() - start) / 1_000_000.0);
-        } catch (IOException e) {
+        try (BoundedResponse response = client.send(request, true)) {
+            String body = response.text();
+            String kept = body.length() > KEPT_BODY ? body.substring(0, KEPT_BODY) : body;
+            return new ApiAnswer(url, response.status(), kept, BodyExcerpt.of(body, List.of(token.getId())),
+                    (System.nanoTime() - start) / 1_000_000.0);
+        } catch (IOException | RuntimeException e) {
             throw FailureClassifier.classify(call.describe(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudCallException(CloudFailure.TIMEOUT, null, "InterruptedException", call.describe() + ": interrupted", e);
         }
+    }
+
+    private static boolean requiresBody(String method) {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 
     private Optional<String> endpoint(CloudService service) {
@@ -217,9 +222,9 @@ class OpenStack4jSession implements CloudSession {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static <T> T call(String operation, Supplier<T> request) {
+    private <T> T call(String operation, Supplier<T> request) {
         try {
-            return request.get();
+            return CallScope.with(client, request);
         } catch (RuntimeException e) {
             throw FailureClassifier.classify(operation, e);
         }
@@ -229,9 +234,9 @@ class OpenStack4jSession implements CloudSession {
         return new CloudCallException(CloudFailure.MALFORMED_RESPONSE, null, "NotFound", operation + ": " + what, null);
     }
 
-    private static ServerState state(Server s) {
+    private ServerState state(Server s) {
         return new ServerState(s.getId(), s.getName(), s.getStatus() == null ? null : s.getStatus().name(),
-                s.getFault() == null ? null : s.getFault().getMessage(),
+                s.getFault() == null ? null : BodyExcerpt.of(s.getFault().getMessage(), List.of(token.getId())),
                 s.getMetadata() == null ? Map.of() : Map.copyOf(s.getMetadata()),
                 s.getCreated() == null ? null : Instant.ofEpochMilli(s.getCreated().getTime()));
     }

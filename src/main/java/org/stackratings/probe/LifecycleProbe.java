@@ -7,7 +7,6 @@ import org.jboss.logging.Logger;
 import org.stackratings.measurement.MeasurementStore;
 import org.stackratings.measurement.RunTrigger;
 import org.stackratings.member.MemberAccount;
-import org.stackratings.openstack.CallLimits;
 import org.stackratings.openstack.CloudClient;
 
 import java.time.Clock;
@@ -40,11 +39,13 @@ public class LifecycleProbe {
     private final ProbeConfig config;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final ProbeWorkers workers;
     private final Set<Long> membersInFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> runsInFlight = ConcurrentHashMap.newKeySet();
 
-    public LifecycleProbe(CloudClient client, MeasurementStore store, ProbeConfig config, Clock clock) {
+    public LifecycleProbe(CloudClient client, MeasurementStore store, ProbeConfig config, Clock clock, ProbeWorkers workers) {
         this.client = client;
+        this.workers = workers;
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -73,12 +74,12 @@ public class LifecycleProbe {
             UUID runId = store.startRun(account.memberId(), NAME, trigger);
             runsInFlight.add(runId.toString());
             LifecycleRun run = new LifecycleRun(runId, account, ProbeRunner.cloudAccount(account),
-                    new CallLimits(config.connectTimeout(), config.readTimeout()), config.lifecycle(), client, store,
-                    scheduler, clock, () -> {
+                    RunLimits.of(config, runDeadline), config.lifecycle(), client, store,
+                    scheduler, workers, clock, () -> {
                         membersInFlight.remove(account.memberId());
                         runsInFlight.remove(runId.toString());
                     });
-            scheduler.execute(run::create);
+            run.dispatch(run::create);
             return Optional.of(runId);
         } catch (RuntimeException e) {
             membersInFlight.remove(account.memberId());

@@ -21,12 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One lifecycle run: create → poll until ACTIVE (or ERROR, or the deadline) → delete → poll until gone (or the deadline).
- * Each step runs on a scheduler thread and schedules the next, so steps never overlap.
+ * Each step runs on a probe worker and schedules the next on the scheduler, so steps never overlap.
  */
 final class LifecycleRun {
 
@@ -43,6 +44,7 @@ final class LifecycleRun {
     private final CloudClient client;
     private final MeasurementStore store;
     private final ScheduledExecutorService scheduler;
+    private final ProbeWorkers workers;
     private final Clock clock;
     private final Runnable onFinish;
     private final List<OperationResult> results = new ArrayList<>();
@@ -57,7 +59,8 @@ final class LifecycleRun {
     private String lastPollProblem;
 
     LifecycleRun(UUID runId, MemberAccount member, CloudAccount account, CallLimits limits, ProbeConfig.Lifecycle settings,
-                 CloudClient client, MeasurementStore store, ScheduledExecutorService scheduler, Clock clock, Runnable onFinish) {
+                 CloudClient client, MeasurementStore store, ScheduledExecutorService scheduler, ProbeWorkers workers, Clock clock,
+                 Runnable onFinish) {
         this.runId = runId;
         this.member = member;
         this.account = account;
@@ -66,6 +69,7 @@ final class LifecycleRun {
         this.client = client;
         this.store = store;
         this.scheduler = scheduler;
+        this.workers = workers;
         this.clock = clock;
         this.onFinish = onFinish;
     }
@@ -185,7 +189,22 @@ final class LifecycleRun {
     private void later(Runnable step) {
         double factor = Math.pow(1.5, polls++);
         long delay = Math.min(settings.pollMax().toMillis(), (long) (settings.pollInitial().toMillis() * factor));
-        scheduler.schedule(step, delay, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> dispatch(step), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs a step on a probe worker: the scheduler's few threads only keep time, so a member that hangs holds one
+     * worker for at most one call (bounded by the call timeout and the run's deadline), never the clock of other
+     * members' polls. When every worker is busy the step waits for the next poll interval.
+     */
+    void dispatch(Runnable step) {
+        try {
+            workers.execute(step);
+        } catch (RejectedExecutionException e) {
+            if (!scheduler.isShutdown()) {
+                scheduler.schedule(() -> dispatch(step), settings.pollInitial().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     /** Runs a step; the agency's own failures end the run INCONCLUSIVE (the reaper cleans up any server). */

@@ -1,5 +1,6 @@
 package org.stackratings.probe;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,6 +19,21 @@ public interface ProbeConfig {
     /** Longest wait for each read of an answer. */
     @WithDefault("PT10S")
     Duration readTimeout();
+
+    /**
+     * Longest one call to a member may take in all: connecting, sending, waiting and reading the whole answer (a body
+     * trickled a byte at a time ends here). Never more than what remains of the run's deadline.
+     */
+    @WithDefault("PT20S")
+    Duration callTimeout();
+
+    /** Most bytes of an answer's body the agency reads from a member; a longer body is an ERROR, never held in memory. */
+    @WithDefault("4M")
+    MemorySize maxBodySize();
+
+    /** Most bytes of an answer's headers (at most 256K: OkHttp reads no more). */
+    @WithDefault("64K")
+    MemorySize maxHeaderSize();
 
     /** Longest a whole probe run may take; operations still in flight then are TIMEOUT. */
     @WithDefault("PT45S")

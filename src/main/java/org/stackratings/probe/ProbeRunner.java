@@ -8,11 +8,13 @@ import org.stackratings.measurement.Outcome;
 import org.stackratings.measurement.RunStatus;
 import org.stackratings.measurement.RunTrigger;
 import org.stackratings.compliance.ComplianceProbe;
+import org.stackratings.compliance.ComplianceRun;
 import org.stackratings.member.CredentialType;
 import org.stackratings.member.MemberAccount;
 import org.stackratings.member.MemberService;
 import org.stackratings.openstack.CallLimits;
 import org.stackratings.openstack.CloudAccount;
+import org.stackratings.openstack.RunDeadline;
 import org.stackratings.security.CredentialDecryptionException;
 
 import java.time.Clock;
@@ -23,12 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the {@code api} probe against one member once: opens a run, executes the probe on a worker under the
@@ -86,8 +82,7 @@ public class ProbeRunner {
         return switch (probe) {
             case ApiProbe.NAME -> runApiProbe(slug, trigger, due);
             case LifecycleProbe.NAME -> decrypted(slug).flatMap(a -> lifecycle.start(a, trigger));
-            case ComplianceProbe.NAME -> decrypted(slug).map(a -> compliance.run(a, cloudAccount(a),
-                    new CallLimits(config.connectTimeout(), config.readTimeout()), trigger));
+            case ComplianceProbe.NAME -> decrypted(slug).map(a -> runCompliance(a, trigger));
             default -> throw new IllegalArgumentException("unknown probe " + probe);
         };
     }
@@ -119,35 +114,29 @@ public class ProbeRunner {
     private UUID execute(MemberAccount account, RunTrigger trigger, Optional<Instant> due) {
         UUID runId = store.startRun(account.memberId(), ApiProbe.NAME, trigger);
         ProbeProgress progress = new ProbeProgress(clock);
-        CallLimits limits = new CallLimits(config.connectTimeout(), config.readTimeout());
-        Future<?> run = null;
-        AtomicBoolean started = new AtomicBoolean();
-        try {
-            run = workers.submit(() -> {
-                if (!started.compareAndSet(false, true)) {
-                    return; // the deadline passed while the run waited for a worker
-                }
-                due.ifPresent(d -> lateness.record(ApiProbe.NAME, d, clock.instant()));
-                apiProbe.run(cloudAccount(account), limits, progress);
-            });
-            run.get(config.runDeadline().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            run.cancel(true);
-            if (started.compareAndSet(false, true)) { // queued for a worker for the whole deadline: no call was made
+        RunDeadline deadline = RunDeadline.after(config.runDeadline());
+        CallLimits limits = RunLimits.of(config, deadline);
+        BoundedExecution.Result result = BoundedExecution.run(workers, deadline,
+                () -> due.ifPresent(d -> lateness.record(ApiProbe.NAME, d, clock.instant())),
+                () -> apiProbe.run(cloudAccount(account), limits, progress));
+        switch (result.ending()) {
+            case DONE -> { }
+            case TIMED_OUT -> progress.abandon(config.runDeadline());
+            case NEVER_STARTED -> { // queued for a worker for the whole deadline: no call was made
                 due.ifPresent(d -> lateness.missed(ApiProbe.NAME, ScheduleLateness.Missed.OVERLOADED));
+                progress.begin(ApiProbe.TOKEN_ISSUE);
+                progress.agencyFailed("AgencyOverloaded", "the run waited for a probe worker until its deadline; no call was made");
             }
-            progress.abandon(config.runDeadline());
-        } catch (RejectedExecutionException e) {
-            due.ifPresent(d -> lateness.missed(ApiProbe.NAME, ScheduleLateness.Missed.OVERLOADED));
-            progress.begin(ApiProbe.TOKEN_ISSUE);
-            progress.agencyFailed("AgencyOverloaded", "the agency's probe workers were all busy; the run was not made");
-        } catch (ExecutionException e) {
-            LOG.errorf(e.getCause(), "api probe of %s failed inside the agency", account.slug());
-            progress.agencyFailed(e.getCause().getClass().getSimpleName(), "the agency's probe failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.cancel(true);
-            progress.agencyFailed("Interrupted", "the agency stopped the run (shutdown)");
+            case REFUSED -> {
+                due.ifPresent(d -> lateness.missed(ApiProbe.NAME, ScheduleLateness.Missed.OVERLOADED));
+                progress.begin(ApiProbe.TOKEN_ISSUE);
+                progress.agencyFailed("AgencyOverloaded", "the agency's probe workers were all busy; the run was not made");
+            }
+            case FAILED -> {
+                LOG.errorf(result.failure(), "api probe of %s failed inside the agency", account.slug());
+                progress.agencyFailed(result.failure().getClass().getSimpleName(), "the agency's probe failed: " + result.failure());
+            }
+            case INTERRUPTED -> progress.agencyFailed("Interrupted", "the agency stopped the run (shutdown)");
         }
         List<OperationResult> results = excuseAgencyFaults(progress.results());
         RunStatus status = results.stream().allMatch(r -> r.outcome() == Outcome.INCONCLUSIVE)
@@ -157,6 +146,27 @@ public class ProbeRunner {
             store.recordPresence(account.memberId(), service.getKey(), service.getValue(), clock.instant());
         }
         return runId;
+    }
+
+    /** The compliance probe on a worker under its own run deadline, like the api probe; stores what it found. */
+    private UUID runCompliance(MemberAccount account, RunTrigger trigger) {
+        ComplianceRun run = compliance.start(account, trigger);
+        RunDeadline deadline = RunDeadline.after(compliance.runDeadline());
+        CallLimits limits = RunLimits.of(config, deadline);
+        BoundedExecution.Result result = BoundedExecution.run(workers, deadline, () -> { },
+                () -> compliance.execute(run, cloudAccount(account), limits));
+        switch (result.ending()) {
+            case DONE -> { }
+            case TIMED_OUT -> run.abandon(compliance.runDeadline());
+            case NEVER_STARTED, REFUSED -> run.agencyFailed("AgencyOverloaded",
+                    "the agency's probe workers were all busy; the run was not made");
+            case FAILED -> {
+                LOG.errorf(result.failure(), "compliance probe of %s failed inside the agency", account.slug());
+                run.agencyFailed(result.failure().getClass().getSimpleName(), "the agency's probe failed: " + result.failure());
+            }
+            case INTERRUPTED -> run.agencyFailed("Interrupted", "the agency stopped the run (shutdown)");
+        }
+        return compliance.finish(run);
     }
 
     /** Connection failures and timeouts become INCONCLUSIVE when the agency's own network is down. */
@@ -193,7 +203,7 @@ public class ProbeRunner {
     static CloudAccount cloudAccount(MemberAccount a) {
         return new CloudAccount(a.authUrl(), a.region(), a.projectId(), a.projectName(), a.projectDomain(),
                 a.credentialType() == CredentialType.APPLICATION_CREDENTIAL, a.username(), a.userDomain(),
-                a.applicationCredentialId(), a.secret(), new HashSet<>(a.allowedHosts()));
+                a.applicationCredentialId(), a.secret(), new HashSet<>(a.allowedHosts()), false, List.of());
     }
 
     private static String summary(List<OperationResult> results) {

@@ -13,7 +13,7 @@ import org.stackratings.measurement.RunTrigger;
 import org.stackratings.member.MemberAccount;
 import org.stackratings.member.MemberSchedule;
 import org.stackratings.member.MemberService;
-import org.stackratings.openstack.CallLimits;
+import org.stackratings.openstack.BodyExcerpt;
 import org.stackratings.openstack.CloudCallException;
 import org.stackratings.openstack.CloudClient;
 import org.stackratings.openstack.CloudSession;
@@ -123,7 +123,7 @@ public class ProbeServerReaper {
         List<ServerState> servers;
         try {
             session = client.authenticate(ProbeRunner.cloudAccount(member.get()),
-                    new CallLimits(config.connectTimeout(), config.readTimeout()));
+                    RunLimits.of(config, config.runDeadline()));
             servers = session.listServers();
         } catch (CloudCallException e) {
             LOG.warnf("Reaper could not list the servers of %s: %s", slug, e.getMessage());
@@ -138,8 +138,8 @@ public class ProbeServerReaper {
             }
             Instant started = clock.instant();
             long nanos = System.nanoTime();
-            String what = "leaked probe server " + server.id() + " (" + server.name() + ", run "
-                    + server.metadata().get(LifecycleProbe.RUN_KEY) + ", created " + server.created() + ", status " + server.status() + ")";
+            String what = BodyExcerpt.of("leaked probe server " + server.id() + " (" + server.name() + ", run "
+                    + server.metadata().get(LifecycleProbe.RUN_KEY) + ", created " + server.created() + ", status " + server.status() + ")", List.of());
             try {
                 session.deleteServer(server.id());
                 results.add(new OperationResult(REAPED, started, ms(nanos), Outcome.INCONCLUSIVE, null, "Reaped",

@@ -36,6 +36,11 @@ public class ProbeWorkers {
         return pool.submit(run);
     }
 
+    /** @throws java.util.concurrent.RejectedExecutionException when the pool and its queue are full */
+    void execute(Runnable run) {
+        pool.execute(run);
+    }
+
     void stop(@Observes ShutdownEvent event) {
         pool.shutdownNow();
     }

@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,14 +26,41 @@ import org.openstack4j.model.network.Network;
 import org.openstack4j.model.storage.block.Volume;
 import org.openstack4j.openstack.OSFactory;
 import org.openstack4j.openstack.identity.v3.domain.KeystoneToken;
+import okhttp3.HttpUrl;
+import org.stackratings.egress.EgressRules;
+import org.stackratings.egress.HostResolver;
+import org.stackratings.openstack.http.BoundedClient;
+import org.stackratings.openstack.http.CallPolicy;
+import org.stackratings.openstack.http.CallScope;
+import org.stackratings.openstack.http.MemberHttp;
 import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxServer;
 
-/** The sandbox speaks well enough OpenStack for openstack4j 3.12, the client the product uses. */
+/**
+ * The sandbox speaks well enough OpenStack for openstack4j 3.12, the client the product uses. openstack4j sends
+ * through the product's connector, so each test binds a bounded client to its thread ({@link CallScope}).
+ */
 class SandboxCompatibilityTest {
 
+    private static final MemberHttp HTTP = new MemberHttp();
     private static Vertx vertx;
     private static SandboxServer sandbox;
+
+    private static <T> T scoped(Supplier<T> call) {
+        HttpUrl auth = HttpUrl.get(sandbox.authUrl("alpha"));
+        CallPolicy policy = new CallPolicy(Set.of(auth.host()), auth.port(), Set.of(), true,
+                EgressRules.allowing(List.of("127.0.0.1/32")), HostResolver.SYSTEM);
+        BoundedClient client = HTTP.client(policy, new CallLimits(Duration.ofSeconds(5), Duration.ofSeconds(10),
+                Duration.ofSeconds(20), 4 << 20, 64 << 10, RunDeadline.after(Duration.ofMinutes(1))));
+        return CallScope.with(client, call);
+    }
+
+    private static void scopedRun(Runnable call) {
+        scoped(() -> {
+            call.run();
+            return null;
+        });
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,14 +78,18 @@ class SandboxCompatibilityTest {
     }
 
     private static OSClient.OSClientV3 password(String cloud, String password) {
-        return OSFactory.builderV3()
+        return scoped(() -> OSFactory.builderV3()
                 .endpoint(sandbox.authUrl(cloud))
                 .credentials("probe", password, Identifier.byName("Default"))
                 .scopeToProject(Identifier.byName("probe"), Identifier.byName("Default"))
-                .authenticate();
+                .authenticate());
     }
 
     private static void assertListsEverything(OSClient.OSClientV3 os) {
+        scopedRun(() -> assertListsEverythingInScope(os));
+    }
+
+    private static void assertListsEverythingInScope(OSClient.OSClientV3 os) {
         List<? extends Flavor> flavors = os.compute().flavors().list();
         assertThat(flavors).extracting(Flavor::getName).containsExactlyInAnyOrder("m1.tiny", "m1.small", "m1.medium");
         Flavor tiny = flavors.stream().filter(f -> f.getName().equals("m1.tiny")).findFirst().orElseThrow();
@@ -90,12 +124,12 @@ class SandboxCompatibilityTest {
 
     @Test
     void passwordScopedById() {
-        OSClient.OSClientV3 os = OSFactory.builderV3()
+        OSClient.OSClientV3 os = scoped(() -> OSFactory.builderV3()
                 .endpoint(sandbox.authUrl("alpha"))
                 .credentials("probe", "alpha-secret", Identifier.byName("Default"))
                 .scopeToProject(Identifier.byId("0f3c2a8e5b7d4c1f9a6e3b2d1c0f9e8a"))
-                .authenticate();
-        assertThat(os.compute().flavors().list()).hasSize(3);
+                .authenticate());
+        assertThat(scoped(() -> os.compute().flavors().list())).hasSize(3);
     }
 
     /**
@@ -128,9 +162,9 @@ class SandboxCompatibilityTest {
     @Test
     void aCloudWithoutBlockStorageHasNoVolumeEndpoint() {
         OSClient.OSClientV3 os = password("missing-volume", "missing-secret");
-        assertThat(os.compute().flavors().list()).hasSize(3);
+        assertThat(scoped(() -> os.compute().flavors().list())).hasSize(3);
         // with no block-storage endpoint in the catalog openstack4j falls back to the identity URL, gets 404 there
         // and reports an empty list
-        assertThat(os.blockStorage().volumes().list()).isEmpty();
+        assertThat(scoped(() -> os.blockStorage().volumes().list())).isEmpty();
     }
 }

@@ -5,7 +5,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stackratings.measurement.OperationResult;
 import org.stackratings.measurement.Outcome;
+import org.stackratings.egress.AgencyEgress;
+import org.stackratings.egress.EgressRules;
+import org.stackratings.egress.HostResolver;
 import org.stackratings.openstack.CallLimits;
+import org.stackratings.openstack.RunDeadline;
+import org.stackratings.openstack.http.MemberHttp;
 import org.stackratings.openstack.CloudAccount;
 import org.stackratings.openstack.OpenStack4jCloudClient;
 import org.stackratings.sandbox.CloudProfiles;
@@ -61,8 +66,9 @@ class ProbeAccuracyBenchmark {
                     .append("    latency: { distribution: constant, medianMs: ").append(INJECTED_MS).append(" }\n");
         }
         SandboxServer sandbox = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.parse(yaml.toString()));
-        ApiProbe probe = new ApiProbe(new OpenStack4jCloudClient());
-        CallLimits limits = new CallLimits(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        MemberHttp http = new MemberHttp();
+        ApiProbe probe = new ApiProbe(new OpenStack4jCloudClient(http, new AgencyEgress(EgressRules.allowing(List.of("127.0.0.1/32")),
+                HostResolver.SYSTEM, true, Set.of())));
         List<Double> errors = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(clouds);
         long cpuBefore = processCpuNanos();
@@ -71,10 +77,12 @@ class ProbeAccuracyBenchmark {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < clouds; i++) {
                 CloudAccount account = new CloudAccount(sandbox.authUrl("bench-" + i), "RegionOne", null, "probe", "Default",
-                        false, "probe", "Default", null, "pw", Set.of());
+                        false, "probe", "Default", null, "pw", Set.of(), false, List.of());
                 futures.add(pool.submit(() -> {
                     for (int r = 0; r < WARM_UP_RUNS + RUNS_PER_CLOUD; r++) {
                         ProbeProgress progress = new ProbeProgress(Clock.systemUTC());
+                        CallLimits limits = new CallLimits(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                                4 << 20, 64 << 10, RunDeadline.after(Duration.ofSeconds(45)));
                         probe.run(account, limits, progress);
                         for (OperationResult result : progress.results()) {
                             assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.OK);
