@@ -154,7 +154,7 @@ public class ComplianceProbe {
                 }
             } catch (CloudCallException e) {
                 // the agency's words for what went wrong; the details (host names, the cloud's text) stay member-private
-                evidence.add(new Evidence(call.describe(), null, e.httpStatus(), expected, failureInWords(e.failure()),
+                evidence.add(new Evidence(call.describe(), null, e.httpStatus(), expected, failureInWords(e),
                         e.getMessage(), 0));
                 if (outcome == Outcome.OK) {
                     outcome = e.failure() == CloudFailure.TIMEOUT ? Outcome.TIMEOUT : Outcome.ERROR;
@@ -184,8 +184,9 @@ public class ComplianceProbe {
         }
     }
 
-    static String failureInWords(CloudFailure failure) {
-        return switch (failure) {
+    static String failureInWords(CloudCallException e) {
+        return switch (e.failure()) {
+            case SERVICE_MISSING -> e.getMessage(); // the agency's own words: which service the catalog lacks
             case UNAUTHORIZED -> "the cloud refused the agency's token";
             case HTTP_ERROR -> "the cloud answered with an error status";
             case TIMEOUT -> "no answer in time";

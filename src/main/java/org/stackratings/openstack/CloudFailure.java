@@ -15,6 +15,8 @@ public enum CloudFailure {
      * host that resolves to a refused address. Nothing was sent there.
      */
     ENDPOINT_NOT_ALLOWED,
+    /** The token's catalog lists no endpoint of the service the call needs; nothing was sent. */
+    SERVICE_MISSING,
     /** The cloud answered with a redirect, which the agency does not follow. */
     REDIRECT_REFUSED,
     /** The answer's headers or body exceeded what the agency reads; it stopped reading. */

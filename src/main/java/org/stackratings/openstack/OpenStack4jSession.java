@@ -172,7 +172,7 @@ class OpenStack4jSession implements CloudSession {
     @Override
     public ApiAnswer call(ApiCall call) {
         String base = call.service() == CloudService.IDENTITY ? authUrl
-                : endpoint(call.service()).orElseThrow(() -> new CloudCallException(CloudFailure.HTTP_ERROR, null,
+                : endpoint(call.service()).orElseThrow(() -> new CloudCallException(CloudFailure.SERVICE_MISSING, null,
                 "ServiceMissing", call.describe() + ": the catalog lists no " + call.service() + " endpoint", null));
         String url = call.root() ? root(base) : strip(base) + call.path();
         HttpUrl parsed = HttpUrl.parse(url);
