@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,9 @@ public record MemberRequest(
         @Valid Credentials credentials,
         List<@NotBlank @Size(max = 253) @Pattern(regexp = "^[A-Za-z0-9.\\-\\[\\]:]+$", message = "must be a host name or IP address") String> allowedHosts,
         @Valid Probes probes,
+        @Schema(description = "Allow plain http for this member's cloud (default false: https only, unless the agency allows http)")
         Boolean insecure,
+        @Schema(description = "Non-public address ranges (CIDR) this member's cloud may be reached at, e.g. 10.0.0.0/8 (default none)")
         @Size(max = MemberRequest.MAX_RANGES) List<@NotBlank @Size(max = 64) String> allowedRanges) {
 
     public static final String SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";

@@ -33,8 +33,8 @@ public class MemberService {
     }
 
     /**
-     * Onboards a member. Its endpoints are checked ({@link EndpointRules}, which may ask DNS) before the transaction
-     * starts, so no database connection waits for a resolver.
+     * Onboards a member. A taken slug is a 409 before anything else; the endpoints are checked ({@link EndpointRules},
+     * which may ask DNS) between two short transactions, so no database connection waits for a resolver.
      */
     public MemberView create(MemberRequest request) {
         if (request.slug() == null) {
@@ -43,11 +43,10 @@ public class MemberService {
         if (request.credentials() == null) {
             throw ProblemException.badRequest("credentials: required when onboarding a member");
         }
+        QuarkusTransaction.joiningExisting().run(() -> refuseTakenSlug(request.slug()));
         List<String> ranges = endpoints.check(request);
         return QuarkusTransaction.joiningExisting().call(() -> {
-            if (Member.findBySlug(request.slug()).isPresent()) {
-                throw ProblemException.conflict("member '" + request.slug() + "' already exists (slugs of withdrawn members are not reused)");
-            }
+            refuseTakenSlug(request.slug());
             Member member = new Member();
             member.slug = request.slug();
             member.status = MemberStatus.ACTIVE;
@@ -59,11 +58,12 @@ public class MemberService {
         });
     }
 
-    /** Replaces a member's settings; its endpoints are checked as for {@link #create}. */
+    /** Replaces a member's settings: an unknown member is a 404 and a withdrawn one a 409 before its endpoints are checked as for {@link #create}. */
     public MemberView replace(String slug, MemberRequest request) {
         if (request.slug() != null && !request.slug().equals(slug)) {
             throw ProblemException.badRequest("slug: '" + request.slug() + "' in the body differs from the path ('" + slug + "'); a slug cannot change");
         }
+        QuarkusTransaction.joiningExisting().run(() -> activeMember(slug));
         List<String> ranges = endpoints.check(request);
         return QuarkusTransaction.joiningExisting().call(() -> {
             Member member = activeMember(slug);
@@ -150,6 +150,12 @@ public class MemberService {
                 cipher.decrypt(m.secretCiphertext, m.slug), m.allowedHostList(),
                 Duration.ofSeconds(m.apiProbeIntervalSeconds), m.probeFlavor, m.probeImage, m.probeNetwork,
                 m.insecure, m.allowedRangeList()));
+    }
+
+    private static void refuseTakenSlug(String slug) {
+        if (Member.findBySlug(slug).isPresent()) {
+            throw ProblemException.conflict("member '" + slug + "' already exists (slugs of withdrawn members are not reused)");
+        }
     }
 
     private Member activeMember(String slug) {

@@ -153,6 +153,16 @@ class MemberEgressTest {
     }
 
     @Test
+    void anUnknownMemberOrATakenSlugIsAnsweredBeforeTheEndpointsAreJudged() {
+        Map<String, Object> refused = body("https://169.254.169.254/v3", null, null, null);
+        refused.put("slug", "no-such-member");
+        admin().body(refused).put("/api/v1/members/no-such-member").then().statusCode(404).contentType(PROBLEM);
+        String taken = onboard(body("https://keystone.example.com/v3", null, null, null));
+        refused.put("slug", taken);
+        admin().body(refused).post("/api/v1/members").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
     void membersWithoutTheFieldsGetHttpsOnlyAndNoRanges() {
         String slug = onboard(body("https://keystone.example.com/v3", null, null, null));
         admin().get("/api/v1/members/" + slug).then().statusCode(200)
