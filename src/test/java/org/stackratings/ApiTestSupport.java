@@ -28,7 +28,7 @@ public final class ApiTestSupport {
     /** Onboards a member whose probes are all off (nothing runs against it) and returns its slug. */
     public static String createMember(String prefix) {
         String slug = uniqueSlug(prefix);
-        admin().body(memberBody(slug, "https://keystone.invalid/v3", "pw", false)).post("/api/v1/members")
+        admin().body(memberBody(slug, "https://keystone.test/v3", "pw", false)).post("/api/v1/members")
                 .then().statusCode(201);
         return slug;
     }

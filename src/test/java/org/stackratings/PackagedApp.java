@@ -55,28 +55,21 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     /**
+     * Egress settings for a packaged application whose members are sandbox clouds on this machine: production allows
+     * neither http nor loopback addresses (docs/configuration.md, "Member endpoints"), so tests allow 127.0.0.1 over http.
+     */
+    public static Map<String, String> localSandboxEgress() {
+        return Map.of("stackratings.egress.allowed-ranges", "127.0.0.1/32", "stackratings.egress.allow-http", "true");
+    }
+
+    /**
      * Starts the jar with these system properties and waits until {@code /q/health/ready} is UP. Its output goes to
      * {@code target/<name>.log}. The process is killed when this JVM exits, however it exits.
      */
     public static PackagedApp start(String name, Map<String, String> properties, List<String> jvmOptions) {
-        if (!Files.isRegularFile(JAR)) {
-            fail(JAR + " is missing: build it first (./mvnw package -Ppostgres -DskipTests)");
-        }
         int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-Dquarkus.http.port=" + port);
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toString()));
         Path log = Path.of("target", name + ".log");
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + JAR, e);
-        }
+        Process process = launch(port, log, properties, jvmOptions);
         Thread killer = new Thread(process::destroyForcibly, "kill-" + name);
         Runtime.getRuntime().addShutdownHook(killer);
         PackagedApp app = new PackagedApp(name, port, log, process, killer);
@@ -86,6 +79,52 @@ public final class PackagedApp implements AutoCloseable {
         } catch (Throwable e) {
             app.close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts the jar with these system properties for a start-up that must fail, and waits until it exits (at most
+     * {@code within}; then it is killed and the test fails). Its output goes to {@code target/<name>.log}.
+     */
+    public static Exited runUntilExit(String name, Map<String, String> properties, Duration within) {
+        Path log = Path.of("target", name + ".log");
+        Process process = launch(freePort(), log, properties, List.of());
+        try {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                fail(name + " was still running after " + within + ":\n" + tail(log));
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        try {
+            return new Exited(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How a run that had to fail ended: its exit code and everything it printed. */
+    public record Exited(int code, String output) {
+    }
+
+    private static Process launch(int port, Path log, Map<String, String> properties, List<String> jvmOptions) {
+        if (!Files.isRegularFile(JAR)) {
+            fail(JAR + " is missing: build it first (./mvnw package -Ppostgres -DskipTests)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.http.port=" + port);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", JAR.toString()));
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + JAR, e);
         }
     }
 

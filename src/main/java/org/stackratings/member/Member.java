@@ -50,6 +50,11 @@ public class Member extends PanacheEntityBase {
     public String secretCiphertext;
     @Column(name = "allowed_hosts")
     public String allowedHosts;
+    /** Plain http allowed for this member's cloud (migration V13). */
+    public boolean insecure;
+    /** Comma-separated CIDR blocks, canonical: non-public ranges this member's cloud may be reached at. */
+    @Column(name = "allowed_ranges")
+    public String allowedRanges;
     @Column(name = "api_probe_enabled")
     public boolean apiProbeEnabled;
     @Column(name = "api_probe_interval_seconds")
@@ -86,10 +91,18 @@ public class Member extends PanacheEntityBase {
     }
 
     public List<String> allowedHostList() {
-        if (allowedHosts == null || allowedHosts.isBlank()) {
+        return split(allowedHosts);
+    }
+
+    public List<String> allowedRangeList() {
+        return split(allowedRanges);
+    }
+
+    private static List<String> split(String joined) {
+        if (joined == null || joined.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(allowedHosts.split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList();
+        return Arrays.stream(joined.split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList();
     }
 
     @Override

@@ -6,6 +6,11 @@ import java.util.List;
 /**
  * A member's decrypted Keystone settings, handed to probes and nothing else.
  * Its {@link #toString()} never shows the secret.
+ *
+ * @param insecure      plain http is allowed for this member's cloud although {@code stackratings.egress.allow-http}
+ *                      is off
+ * @param allowedRanges the member's own non-public ranges (CIDR, canonical), to combine with the agency's through
+ *                      {@code AgencyEgress.rulesFor}
  */
 public record MemberAccount(
         long memberId,
@@ -24,7 +29,13 @@ public record MemberAccount(
         Duration apiInterval,
         String flavor,
         String image,
-        String network) {
+        String network,
+        boolean insecure,
+        List<String> allowedRanges) {
+
+    public MemberAccount {
+        allowedRanges = allowedRanges == null ? List.of() : List.copyOf(allowedRanges);
+    }
 
     @Override
     public String toString() {

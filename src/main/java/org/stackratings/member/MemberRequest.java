@@ -6,13 +6,20 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What an operator sends to onboard or replace a member. On replace (PUT) {@code credentials} may be
- * omitted to keep the stored ones. {@link #toString()} never shows secrets.
+ * omitted to keep the stored ones. {@link #toString()} never shows secrets. Besides these constraints,
+ * {@link EndpointRules} refuses auth URLs and hosts that would aim the agency at its own network.
+ *
+ * @param insecure      plain http is allowed for this member's cloud (default false: https only, unless
+ *                      {@code stackratings.egress.allow-http})
+ * @param allowedRanges address ranges (CIDR) this member's cloud may be reached at although they are not public, for
+ *                      instance a private cloud on {@code 10.0.0.0/8} (default none)
  */
 public record MemberRequest(
         @Pattern(regexp = MemberRequest.SLUG, message = "must match " + MemberRequest.SLUG) String slug,
@@ -25,9 +32,43 @@ public record MemberRequest(
         @NotNull @Valid Project project,
         @Valid Credentials credentials,
         List<@NotBlank @Size(max = 253) @Pattern(regexp = "^[A-Za-z0-9.\\-\\[\\]:]+$", message = "must be a host name or IP address") String> allowedHosts,
-        @Valid Probes probes) {
+        @Valid Probes probes,
+        @Schema(description = "Allow plain http for this member's cloud (default false: https only, unless the agency allows http)")
+        Boolean insecure,
+        @Schema(description = "Non-public address ranges (CIDR) this member's cloud may be reached at, e.g. 10.0.0.0/8 (default none)")
+        @Size(max = MemberRequest.MAX_RANGES) List<@NotBlank @Size(max = 64) String> allowedRanges) {
 
     public static final String SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";
+    static final int MAX_RANGES = 32;
+
+    /** Onboarding with password credentials (the OpenAPI example; MemberResourceTest posts it). */
+    static final String EXAMPLE = """
+            {"slug": "my-cloud", "displayName": "My cloud, region one", "providerName": "Example Cloud Ltd",
+             "authUrl": "https://keystone.example.com:5000/v3", "region": "RegionOne",
+             "project": {"name": "probe", "domain": "Default"},
+             "credentials": {"type": "password", "username": "probe", "password": "s3cret-probe-password", "userDomain": "Default"},
+             "allowedHosts": ["nova.example.com", "glance.example.com"],
+             "allowedRanges": ["10.20.0.0/16"],
+             "probes": {"api": {"enabled": true, "interval": "PT60S"},
+                        "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
+                        "compliance": {"enabled": true, "interval": "PT24H"}}}""";
+
+    /** Replacing a member's settings and keeping its stored credentials. */
+    static final String EXAMPLE_REPLACE = """
+            {"displayName": "My cloud, region one", "providerName": "Example Cloud Ltd",
+             "authUrl": "https://keystone.example.com:5000/v3", "region": "RegionOne",
+             "project": {"name": "probe", "domain": "Default"},
+             "allowedHosts": ["nova.example.com", "glance.example.com"],
+             "insecure": false, "allowedRanges": ["10.20.0.0/16"],
+             "probes": {"api": {"enabled": true, "interval": "PT60S"},
+                        "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
+                        "compliance": {"enabled": true, "interval": "PT24H"}}}""";
+
+    /** A member reached over https at public addresses only (no {@code insecure}, no {@code allowedRanges}). */
+    public MemberRequest(String slug, String displayName, String providerName, String authUrl, String region,
+                         Project project, Credentials credentials, List<String> allowedHosts, Probes probes) {
+        this(slug, displayName, providerName, authUrl, region, project, credentials, allowedHosts, probes, null, null);
+    }
 
     /** The Keystone project the probe account is scoped to: by id, or by name and domain. */
     public record Project(@Size(max = 255) String id, @Size(max = 255) String name, @Size(max = 255) String domain) {

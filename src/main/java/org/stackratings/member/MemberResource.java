@@ -41,41 +41,6 @@ import org.stackratings.web.ProblemException;
 @SecurityRequirement(name = "apiKey")
 public class MemberResource {
 
-    /** A member as the API answers it (dev mode: the sandbox cloud aurora); the secret is never shown. */
-    private static final String AURORA = """
-            {"slug": "aurora", "displayName": "Aurora (sandbox)", "providerName": "StackRatings sandbox",
-             "authUrl": "http://127.0.0.1:8780/aurora/identity/v3", "region": "RegionOne",
-             "project": {"id": null, "name": "probe", "domain": "Default"},
-             "credentials": {"type": "password", "username": "probe", "userDomain": "Default", "applicationCredentialId": null,
-                             "secretStored": true},
-             "allowedHosts": [],
-             "probes": {"api": {"enabled": true, "interval": "PT15S"},
-                        "lifecycle": {"enabled": true, "interval": "PT2M", "flavor": null, "image": null, "network": null},
-                        "compliance": {"enabled": true, "interval": "PT10M"}},
-             "status": "ACTIVE", "createdAt": "2026-11-26T02:53:18.767496Z", "updatedAt": "2026-11-26T02:53:18.768453Z",
-             "withdrawnAt": null}""";
-    /** The member that {@link #NEW_MEMBER} onboards, as answered. */
-    private static final String MY_CLOUD = """
-            {"slug": "my-cloud", "displayName": "My cloud, region one", "providerName": "Example Cloud Ltd",
-             "authUrl": "https://keystone.example.com:5000/v3", "region": "RegionOne",
-             "project": {"id": null, "name": "probe", "domain": "Default"},
-             "credentials": {"type": "password", "username": "probe", "userDomain": "Default", "applicationCredentialId": null,
-                             "secretStored": true},
-             "allowedHosts": ["nova.example.com", "glance.example.com"],
-             "probes": {"api": {"enabled": true, "interval": "PT1M"},
-                        "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
-                        "compliance": {"enabled": true, "interval": "PT24H"}},
-             "status": "ACTIVE", "createdAt": "2026-11-26T02:55:52.364385Z", "updatedAt": "2026-11-26T02:55:52.364385Z",
-             "withdrawnAt": null}""";
-    private static final String NEW_MEMBER = """
-            {"slug": "my-cloud", "displayName": "My cloud, region one", "providerName": "Example Cloud Ltd",
-             "authUrl": "https://keystone.example.com:5000/v3", "region": "RegionOne",
-             "project": {"name": "probe", "domain": "Default"},
-             "credentials": {"type": "password", "username": "probe", "password": "s3cret-probe-password", "userDomain": "Default"},
-             "allowedHosts": ["nova.example.com", "glance.example.com"],
-             "probes": {"api": {"enabled": true, "interval": "PT60S"},
-                        "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
-                        "compliance": {"enabled": true, "interval": "PT24H"}}}""";
     private static final String INVALID_FIELDS = """
             {"type": "urn:stackratings:problem:validation", "title": "Invalid input", "status": 400,
              "detail": "The request has 3 invalid field(s)", "instance": "/api/v1/members",
@@ -94,6 +59,44 @@ public class MemberResource {
              "detail": "member 'my-cloud' was withdrawn on 2026-11-26T02:55:52.534727Z and cannot change",
              "instance": "/api/v1/members/my-cloud"}""";
 
+    private static final String NO_CREDENTIALS = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "credentials: required when onboarding a member", "instance": "/api/v1/members"}""";
+    private static final String INTERVAL_TOO_SHORT = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "probes.api.interval: must be between PT10S and P7D, got PT1S", "instance": "/api/v1/members"}""";
+    // Refused endpoints (EndpointRules; docs/api.md, "Refused endpoints")
+    private static final String METADATA_ADDRESS = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "authUrl: 169.254.169.254 is a non-public address (link local), which the agency does not connect to unless its range is allowed: allowedRanges for this member, stackratings.egress.allowed-ranges for every member",
+             "instance": "/api/v1/members"}""";
+    private static final String NAME_OF_A_PRIVATE_ADDRESS = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "allowedHosts[1]: nova.internal.example.com resolves to a non-public address (private), which the agency does not connect to unless its range is allowed: allowedRanges for this member, stackratings.egress.allowed-ranges for every member",
+             "instance": "/api/v1/members"}""";
+    private static final String SPECIAL_USE_NAME = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "authUrl: 'localhost' is a special-use name (.localhost) that never names a member's cloud",
+             "instance": "/api/v1/members"}""";
+    private static final String USER_INFO = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "authUrl: must not carry user information (user:password@); the probe account goes in credentials",
+             "instance": "/api/v1/members"}""";
+    private static final String PLAIN_HTTP = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "authUrl: must use https; plain http only for a member marked insecure (\\"insecure\\": true) or where stackratings.egress.allow-http is true",
+             "instance": "/api/v1/members"}""";
+    private static final String QUERY_STRING = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "authUrl: must not have a query string", "instance": "/api/v1/members"}""";
+    private static final String BAD_PORT = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "authUrl: port must be from 1 to 65535, got 70000", "instance": "/api/v1/members"}""";
+    private static final String BAD_RANGE = """
+            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+             "detail": "allowedRanges[0]: '10.0.0.0/33' is not an IP address or CIDR block (e.g. 10.0.0.0/8, fd00::/8)",
+             "instance": "/api/v1/members"}""";
+
     private final MemberService members;
 
     public MemberResource(MemberService members) {
@@ -105,21 +108,28 @@ public class MemberResource {
             + " (secretStored says one is on file). The api probe is on unless disabled; lifecycle and compliance are off"
             + " unless enabled. A slug is fixed for life and never reused.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberRequest.class),
-            examples = @ExampleObject(name = "password credentials", value = NEW_MEMBER)))
+            examples = @ExampleObject(name = "password credentials", value = MemberRequest.EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Onboarded; Location names the member",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class),
-                    examples = @ExampleObject(name = "my-cloud", value = MY_CLOUD)))
+                    examples = @ExampleObject(name = "my-cloud", value = MemberView.EXAMPLE_MY_CLOUD)))
     @APIResponse(responseCode = "400", description = "Fields fail validation, the body is malformed, credentials are"
-            + " missing, or a probe interval is out of range (PT10S to P7D)",
+            + " missing, a probe interval is out of range (PT10S to P7D), or an endpoint is refused: the auth URL or an"
+            + " allowed host is (or resolves to) a non-public address outside the allowed ranges, or is a special-use name;"
+            + " the auth URL carries user information, a query or a fragment, uses http where it is not allowed, or has a"
+            + " port outside 1-65535; an allowed range is not CIDR. The detail starts with the field.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "invalid fields", value = INVALID_FIELDS),
                     @ExampleObject(name = "unknown field", value = UNKNOWN_FIELD),
-                    @ExampleObject(name = "no credentials", value = """
-                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
-                             "detail": "credentials are required when onboarding a member", "instance": "/api/v1/members"}"""),
-                    @ExampleObject(name = "interval too short", value = """
-                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
-                             "detail": "probes.api.interval must be between PT10S and P7D, got PT1S", "instance": "/api/v1/members"}""")}))
+                    @ExampleObject(name = "no credentials", value = NO_CREDENTIALS),
+                    @ExampleObject(name = "interval too short", value = INTERVAL_TOO_SHORT),
+                    @ExampleObject(name = "metadata address", value = METADATA_ADDRESS),
+                    @ExampleObject(name = "host resolves to a private address", value = NAME_OF_A_PRIVATE_ADDRESS),
+                    @ExampleObject(name = "special-use name", value = SPECIAL_USE_NAME),
+                    @ExampleObject(name = "password in the URL", value = USER_INFO),
+                    @ExampleObject(name = "plain http", value = PLAIN_HTTP),
+                    @ExampleObject(name = "query string", value = QUERY_STRING),
+                    @ExampleObject(name = "port out of range", value = BAD_PORT),
+                    @ExampleObject(name = "not a range", value = BAD_RANGE)}))
     @APIResponse(responseCode = "409", description = "A member with this slug exists, or existed and was withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "slug taken", value = """
@@ -137,7 +147,7 @@ public class MemberResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class,
                     properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = MemberView.class)),
                     examples = @ExampleObject(name = "first of four", value = """
-                            {"items": [""" + AURORA + """
+                            {"items": [""" + MemberView.EXAMPLE_AURORA + """
                             ],
                              "page": 0, "size": 1, "total": 4,
                              "links": {"self": "/api/v1/members?page=0&size=1", "next": "/api/v1/members?page=1&size=1", "prev": null}}""")))
@@ -157,7 +167,7 @@ public class MemberResource {
     @Operation(summary = "One member", description = "Also a withdrawn one (status WITHDRAWN, withdrawnAt).")
     @APIResponse(responseCode = "200", description = "The member",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class),
-                    examples = @ExampleObject(name = "aurora", value = AURORA)))
+                    examples = @ExampleObject(name = "aurora", value = MemberView.EXAMPLE_AURORA)))
     @APIResponse(responseCode = "404", description = "No such member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown member", value = NIMBUS_NOT_FOUND)))
@@ -170,23 +180,20 @@ public class MemberResource {
     @Operation(summary = "Replace a member's settings", description = "The whole body as for onboarding; credentials may"
             + " be left out to keep the stored ones, and slug may be left out (it cannot change).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberRequest.class),
-            examples = @ExampleObject(name = "keep credentials", value = """
-                    {"displayName": "My cloud, region one", "providerName": "Example Cloud Ltd",
-                     "authUrl": "https://keystone.example.com:5000/v3", "region": "RegionOne",
-                     "project": {"name": "probe", "domain": "Default"},
-                     "allowedHosts": ["nova.example.com", "glance.example.com"],
-                     "probes": {"api": {"enabled": true, "interval": "PT60S"},
-                                "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
-                                "compliance": {"enabled": true, "interval": "PT24H"}}}""")))
+            examples = @ExampleObject(name = "keep credentials", value = MemberRequest.EXAMPLE_REPLACE)))
     @APIResponse(responseCode = "200", description = "The member as replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class),
-                    examples = @ExampleObject(name = "my-cloud", value = MY_CLOUD)))
+                    examples = @ExampleObject(name = "my-cloud", value = MemberView.EXAMPLE_MY_CLOUD)))
     @APIResponse(responseCode = "400", description = "Fields fail validation, the body is malformed, the slug in the body"
-            + " differs from the path, or a probe interval is out of range",
+            + " differs from the path, a probe interval is out of range, or an endpoint is refused (as for onboarding)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "slug differs", value = """
                             {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
-                             "detail": "slug in the body ('other') differs from the path ('my-cloud'); a slug cannot change",
+                             "detail": "slug: 'other' in the body differs from the path ('my-cloud'); a slug cannot change",
+                             "instance": "/api/v1/members/my-cloud"}"""),
+                    @ExampleObject(name = "metadata address", value = """
+                            {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                             "detail": "authUrl: 169.254.169.254 is a non-public address (link local), which the agency does not connect to unless its range is allowed: allowedRanges for this member, stackratings.egress.allowed-ranges for every member",
                              "instance": "/api/v1/members/my-cloud"}"""),
                     @ExampleObject(name = "invalid fields", value = """
                             {"type": "urn:stackratings:problem:validation", "title": "Invalid input", "status": 400,

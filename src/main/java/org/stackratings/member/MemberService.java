@@ -1,5 +1,6 @@
 package org.stackratings.member;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -18,49 +19,61 @@ public class MemberService {
 
     private final CredentialCipher cipher;
     private final MemberDefaults defaults;
+    private final EndpointRules endpoints;
     private final Event<MemberChanged> changes;
     private final Clock clock;
 
-    public MemberService(CredentialCipher cipher, MemberDefaults defaults, Event<MemberChanged> changes, Clock clock) {
+    public MemberService(CredentialCipher cipher, MemberDefaults defaults, EndpointRules endpoints,
+                         Event<MemberChanged> changes, Clock clock) {
         this.cipher = cipher;
+        this.endpoints = endpoints;
         this.defaults = defaults;
         this.changes = changes;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Onboards a member. A taken slug is a 409 before anything else; the endpoints are checked ({@link EndpointRules},
+     * which may ask DNS) between two short transactions, so no database connection waits for a resolver.
+     */
     public MemberView create(MemberRequest request) {
         if (request.slug() == null) {
-            throw ProblemException.badRequest("slug is required");
+            throw ProblemException.badRequest("slug: required");
         }
         if (request.credentials() == null) {
-            throw ProblemException.badRequest("credentials are required when onboarding a member");
+            throw ProblemException.badRequest("credentials: required when onboarding a member");
         }
-        if (Member.findBySlug(request.slug()).isPresent()) {
-            throw ProblemException.conflict("member '" + request.slug() + "' already exists (slugs of withdrawn members are not reused)");
-        }
-        Member member = new Member();
-        member.slug = request.slug();
-        member.status = MemberStatus.ACTIVE;
-        member.createdAt = clock.instant();
-        apply(member, request);
-        member.persist();
-        changes.fire(new MemberChanged(member.slug, MemberChanged.Kind.CREATED));
-        return MemberView.of(member);
+        QuarkusTransaction.joiningExisting().run(() -> refuseTakenSlug(request.slug()));
+        List<String> ranges = endpoints.check(request);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            refuseTakenSlug(request.slug());
+            Member member = new Member();
+            member.slug = request.slug();
+            member.status = MemberStatus.ACTIVE;
+            member.createdAt = clock.instant();
+            apply(member, request, ranges);
+            member.persist();
+            changes.fire(new MemberChanged(member.slug, MemberChanged.Kind.CREATED));
+            return MemberView.of(member);
+        });
     }
 
-    @Transactional
+    /** Replaces a member's settings: an unknown member is a 404 and a withdrawn one a 409 before its endpoints are checked as for {@link #create}. */
     public MemberView replace(String slug, MemberRequest request) {
         if (request.slug() != null && !request.slug().equals(slug)) {
-            throw ProblemException.badRequest("slug in the body ('" + request.slug() + "') differs from the path ('" + slug + "'); a slug cannot change");
+            throw ProblemException.badRequest("slug: '" + request.slug() + "' in the body differs from the path ('" + slug + "'); a slug cannot change");
         }
-        Member member = activeMember(slug);
-        if (request.credentials() == null && member.credentialType == null) {
-            throw ProblemException.badRequest("credentials are required");
-        }
-        apply(member, request);
-        changes.fire(new MemberChanged(slug, MemberChanged.Kind.UPDATED));
-        return MemberView.of(member);
+        QuarkusTransaction.joiningExisting().run(() -> activeMember(slug));
+        List<String> ranges = endpoints.check(request);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Member member = activeMember(slug);
+            if (request.credentials() == null && member.credentialType == null) {
+                throw ProblemException.badRequest("credentials: required (none are stored for this member)");
+            }
+            apply(member, request, ranges);
+            changes.fire(new MemberChanged(slug, MemberChanged.Kind.UPDATED));
+            return MemberView.of(member);
+        });
     }
 
     @Transactional
@@ -135,7 +148,14 @@ public class MemberService {
                 m.id, m.slug, m.authUrl, m.region, m.projectId, m.projectName, m.projectDomain,
                 m.credentialType, m.username, m.userDomain, m.applicationCredentialId,
                 cipher.decrypt(m.secretCiphertext, m.slug), m.allowedHostList(),
-                Duration.ofSeconds(m.apiProbeIntervalSeconds), m.probeFlavor, m.probeImage, m.probeNetwork));
+                Duration.ofSeconds(m.apiProbeIntervalSeconds), m.probeFlavor, m.probeImage, m.probeNetwork,
+                m.insecure, m.allowedRangeList()));
+    }
+
+    private static void refuseTakenSlug(String slug) {
+        if (Member.findBySlug(slug).isPresent()) {
+            throw ProblemException.conflict("member '" + slug + "' already exists (slugs of withdrawn members are not reused)");
+        }
     }
 
     private Member activeMember(String slug) {
@@ -146,7 +166,7 @@ public class MemberService {
         return member;
     }
 
-    private void apply(Member member, MemberRequest request) {
+    private void apply(Member member, MemberRequest request, List<String> allowedRanges) {
         member.displayName = blankToNull(request.displayName()) == null ? member.slug : request.displayName().trim();
         member.providerName = blankToNull(request.providerName());
         member.authUrl = request.authUrl().trim();
@@ -166,6 +186,8 @@ public class MemberService {
         }
         member.allowedHosts = request.allowedHosts() == null ? null
                 : String.join(",", request.allowedHosts().stream().map(String::trim).map(String::toLowerCase).toList());
+        member.insecure = Boolean.TRUE.equals(request.insecure());
+        member.allowedRanges = allowedRanges.isEmpty() ? null : String.join(",", allowedRanges);
         MemberRequest.Probes probes = request.probes() == null ? new MemberRequest.Probes(null, null, null) : request.probes();
         MemberRequest.ApiProbe api = probes.api();
         member.apiProbeEnabled = api == null || api.enabled() == null || api.enabled();
@@ -189,7 +211,7 @@ public class MemberService {
             return (int) fallback.toSeconds();
         }
         if (requested.compareTo(defaults.minApiInterval()) < 0 || requested.compareTo(Duration.ofDays(7)) > 0) {
-            throw ProblemException.badRequest("probes." + probe + ".interval must be between " + defaults.minApiInterval()
+            throw ProblemException.badRequest("probes." + probe + ".interval: must be between " + defaults.minApiInterval()
                     + " and P7D, got " + requested);
         }
         return (int) requested.toSeconds();

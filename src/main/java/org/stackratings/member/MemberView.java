@@ -3,7 +3,12 @@ package org.stackratings.member;
 import java.time.Instant;
 import java.util.List;
 
-/** A member as the admin API shows it: every setting except secrets. */
+/**
+ * A member as the admin API shows it: every setting except secrets.
+ *
+ * @param insecure      plain http is allowed for this member's cloud
+ * @param allowedRanges the non-public address ranges (CIDR, canonical) this member's cloud may be reached at
+ */
 public record MemberView(
         String slug,
         String displayName,
@@ -13,11 +18,41 @@ public record MemberView(
         ProjectView project,
         CredentialsView credentials,
         List<String> allowedHosts,
+        boolean insecure,
+        List<String> allowedRanges,
         ProbesView probes,
         MemberStatus status,
         Instant createdAt,
         Instant updatedAt,
         Instant withdrawnAt) {
+
+    /** A member as the API answers it (dev mode: the sandbox cloud aurora, over http on loopback as dev allows); no secret. */
+    static final String EXAMPLE_AURORA = """
+            {"slug": "aurora", "displayName": "Aurora (sandbox)", "providerName": "StackRatings sandbox",
+             "authUrl": "http://127.0.0.1:8780/aurora/identity/v3", "region": "RegionOne",
+             "project": {"id": null, "name": "probe", "domain": "Default"},
+             "credentials": {"type": "password", "username": "probe", "userDomain": "Default", "applicationCredentialId": null,
+                             "secretStored": true},
+             "allowedHosts": [], "insecure": false, "allowedRanges": [],
+             "probes": {"api": {"enabled": true, "interval": "PT15S"},
+                        "lifecycle": {"enabled": true, "interval": "PT2M", "flavor": null, "image": null, "network": null},
+                        "compliance": {"enabled": true, "interval": "PT10M"}},
+             "status": "ACTIVE", "createdAt": "2026-11-26T02:53:18.767496Z", "updatedAt": "2026-11-26T02:53:18.768453Z",
+             "withdrawnAt": null}""";
+
+    /** The member that {@link MemberRequest#EXAMPLE} onboards, as answered. */
+    static final String EXAMPLE_MY_CLOUD = """
+            {"slug": "my-cloud", "displayName": "My cloud, region one", "providerName": "Example Cloud Ltd",
+             "authUrl": "https://keystone.example.com:5000/v3", "region": "RegionOne",
+             "project": {"id": null, "name": "probe", "domain": "Default"},
+             "credentials": {"type": "password", "username": "probe", "userDomain": "Default", "applicationCredentialId": null,
+                             "secretStored": true},
+             "allowedHosts": ["nova.example.com", "glance.example.com"], "insecure": false, "allowedRanges": ["10.20.0.0/16"],
+             "probes": {"api": {"enabled": true, "interval": "PT1M"},
+                        "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
+                        "compliance": {"enabled": true, "interval": "PT24H"}},
+             "status": "ACTIVE", "createdAt": "2026-11-26T02:55:52.364385Z", "updatedAt": "2026-11-26T02:55:52.364385Z",
+             "withdrawnAt": null}""";
 
     public record ProjectView(String id, String name, String domain) {
     }
@@ -45,7 +80,7 @@ public record MemberView(
                 new ProjectView(m.projectId, m.projectName, m.projectDomain),
                 new CredentialsView(m.credentialType, m.username, m.userDomain, m.applicationCredentialId,
                         m.secretCiphertext != null),
-                m.allowedHostList(),
+                m.allowedHostList(), m.insecure, m.allowedRangeList(),
                 new ProbesView(new ApiProbeView(m.apiProbeEnabled, seconds(m.apiProbeIntervalSeconds)),
                         new LifecycleProbeView(m.lifecycleProbeEnabled, seconds(m.lifecycleProbeIntervalSeconds),
                                 m.probeFlavor, m.probeImage, m.probeNetwork),

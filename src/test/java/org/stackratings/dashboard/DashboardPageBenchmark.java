@@ -60,7 +60,7 @@ class DashboardPageBenchmark {
     @Test
     void memberPageWith90DaysOfData() throws Exception {
         String slug = uniqueSlug("bench");
-        Map<String, Object> body = new HashMap<>(memberBody(slug, "https://keystone.invalid/v3", "pw", false));
+        Map<String, Object> body = new HashMap<>(memberBody(slug, "https://keystone.test/v3", "pw", false));
         body.put("probes", Map.of("api", Map.of("enabled", false, "interval", "PT15M")));
         admin().body(body).post("/api/v1/members").then().statusCode(201);
         long t0 = System.nanoTime();

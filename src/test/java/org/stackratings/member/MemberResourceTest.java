@@ -149,7 +149,7 @@ class MemberResourceTest {
     void neverReturnsStoresInClearOrLogsTheSecret() throws Exception {
         String slug = uniqueSlug("secret");
         String password = "Pa55-" + java.util.UUID.randomUUID();
-        Response created = admin().body(memberBody(slug, "https://keystone.invalid/v3", password, false)).post("/api/v1/members");
+        Response created = admin().body(memberBody(slug, "https://keystone.test/v3", password, false)).post("/api/v1/members");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.asString()).doesNotContain(password);
         assertThat(admin().get("/api/v1/members/" + slug).asString()).doesNotContain(password);

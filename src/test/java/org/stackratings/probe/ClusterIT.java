@@ -66,7 +66,7 @@ class ClusterIT {
 
     private static final String CLOUD = "shared";
     private static final String PASSWORD = "cluster-secret";
-    private static final String ADMIN_KEY = "cluster-it-admin-key";
+    private static final String ADMIN_KEY = "cluster-it-admin-key-of-at-least-32-chars";
     private static final String CREDENTIAL_KEY = Base64.getEncoder()
             .encodeToString("cluster-it-credential-key-32byte".getBytes(StandardCharsets.US_ASCII));
     private static final String NODE_1 = "node-1";
@@ -306,6 +306,7 @@ class ClusterIT {
         Map<String, String> properties = new LinkedHashMap<>(PackagedApp.postgresDefaults());
         properties.put("stackratings.security.admin-key", ADMIN_KEY);
         properties.put("stackratings.security.credential-key", CREDENTIAL_KEY);
+        properties.putAll(PackagedApp.localSandboxEgress());
         properties.put("stackratings.vantage", node);
         properties.put("quarkus.quartz.instance-id", node);
         if (cleanDatabase) {

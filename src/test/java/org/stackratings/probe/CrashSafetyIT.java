@@ -42,7 +42,7 @@ class CrashSafetyIT {
 
     private static final String CLOUD = "crashy";
     private static final String PASSWORD = "crashy-secret";
-    private static final String ADMIN_KEY = "crash-safety-admin-key";
+    private static final String ADMIN_KEY = "crash-safety-admin-key-of-at-least-32-chars";
     private static final String CREDENTIAL_KEY = Base64.getEncoder()
             .encodeToString("crash-safety-it-key-32-bytes-ok!".getBytes(StandardCharsets.US_ASCII));
 
@@ -166,6 +166,7 @@ class CrashSafetyIT {
         Map<String, String> properties = new LinkedHashMap<>(PackagedApp.postgresDefaults());
         properties.put("stackratings.security.admin-key", ADMIN_KEY);
         properties.put("stackratings.security.credential-key", CREDENTIAL_KEY);
+        properties.putAll(PackagedApp.localSandboxEgress());
         properties.put("stackratings.probe.lifecycle.reaper-ttl", "PT5S");
         properties.put("stackratings.probe.lifecycle.reaper-interval", "2s");
         properties.put("stackratings.probe.lifecycle.active-deadline", "PT5M");

@@ -56,7 +56,7 @@ class ProbeScaleBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmupSeconds", 120));
     private static final Duration WINDOW = Duration.ofSeconds(Long.getLong("benchmark.seconds", 300));
     private static final int INJECTED_MS = 30;
-    private static final String ADMIN_KEY = "probe-scale-benchmark-admin-key";
+    private static final String ADMIN_KEY = "probe-scale-benchmark-admin-key-of-32-chars";
     private static final String CREDENTIAL_KEY = Base64.getEncoder()
             .encodeToString("probe-scale-benchmark-key-32-by!".getBytes(StandardCharsets.US_ASCII));
     private static final Pattern MISSED = Pattern.compile(
@@ -77,6 +77,7 @@ class ProbeScaleBenchmark {
         settings.put("quarkus.flyway.clean-disabled", "false");
         settings.put("stackratings.security.admin-key", ADMIN_KEY);
         settings.put("stackratings.security.credential-key", CREDENTIAL_KEY);
+        settings.putAll(PackagedApp.localSandboxEgress());
         try (SandboxServer sandbox = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.parse(yaml.toString()));
              PackagedApp app = PackagedApp.start("probe-scale-app", settings, List.of())) {
             Instant onboardStart = Instant.now();

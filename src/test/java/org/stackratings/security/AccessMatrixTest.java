@@ -83,7 +83,7 @@ class AccessMatrixTest {
             get("/api/v1/members").access(Access.ADMIN_ONLY, 200),
             post("/api/v1/members").body(Fixtures::newMemberBody).access(Access.ADMIN_ONLY, 201),
             get("/api/v1/members/{member}").access(Access.ADMIN_ONLY, 200),
-            put("/api/v1/members/{member}").body(f -> memberBody(f.own, "https://keystone.invalid/v3", "pw", false))
+            put("/api/v1/members/{member}").body(f -> memberBody(f.own, "https://keystone.test/v3", "pw", false))
                     .access(Access.ADMIN_ONLY, 200),
             delete("/api/v1/members/{member}").with("member", Fixtures::freshMember).access(Access.ADMIN_ONLY, 204),
             post("/api/v1/members/{member}/probe-runs").body(f -> Map.of("probe", "no-such-probe"))
@@ -265,7 +265,7 @@ class AccessMatrixTest {
         }
 
         Map<String, Object> newMemberBody() {
-            return memberBody(uniqueSlug("matrix-new"), "https://keystone.invalid/v3", "pw", false);
+            return memberBody(uniqueSlug("matrix-new"), "https://keystone.test/v3", "pw", false);
         }
     }
 }
