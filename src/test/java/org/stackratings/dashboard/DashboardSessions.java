@@ -3,6 +3,7 @@ package org.stackratings.dashboard;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.stackratings.dashboard.session.CsrfTokens;
 import org.stackratings.dashboard.session.SessionCookies;
 
 import java.util.regex.Matcher;
@@ -20,7 +21,7 @@ final class DashboardSessions {
         Response form = RestAssured.get("/login");
         form.then().statusCode(200);
         var request = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .cookie("stackratings_csrf", form.cookie("stackratings_csrf"))
+                .cookie(CsrfTokens.COOKIE, form.cookie(CsrfTokens.COOKIE))
                 .formParam("csrf-token", formToken(form.asString()))
                 .formParam("key", key);
         if (next != null) {
