@@ -10,14 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Logs in to the dashboard over HTTP the way a browser does: GET the form, POST it with its CSRF token. */
-final class DashboardSessions {
+public final class DashboardSessions {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private DashboardSessions() {
     }
 
-    static Response login(String key, String next) {
+    public static Response login(String key, String next) {
         Response form = RestAssured.get("/login");
         form.then().statusCode(200);
         var request = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
@@ -31,13 +31,13 @@ final class DashboardSessions {
     }
 
     /** Logs in and returns the session cookie's value. */
-    static String session(String key) {
+    public static String session(String key) {
         Response login = login(key, null);
         login.then().statusCode(303);
         return login.cookie(SessionCookies.NAME);
     }
 
-    static String formToken(String html) {
+    public static String formToken(String html) {
         Matcher m = TOKEN.matcher(html);
         if (!m.find()) {
             throw new AssertionError("no CSRF token in the form: " + html);
