@@ -33,13 +33,15 @@ public final class PackagedApp implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
     private final Thread killer;
 
-    private PackagedApp(String name, int port, Path log, Process process, Thread killer) {
+    private PackagedApp(String name, int port, int managementPort, Path log, Process process, Thread killer) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
         this.killer = killer;
@@ -63,16 +65,18 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     /**
-     * Starts the jar with these system properties and waits until {@code /q/health/ready} is UP. Its output goes to
-     * {@code target/<name>.log}. The process is killed when this JVM exits, however it exits.
+     * Starts the jar with these system properties and waits until {@code /q/health/ready} (on its management port) is
+     * UP. Both ports are free ones, on 127.0.0.1. Its output goes to {@code target/<name>.log}. The process is killed
+     * when this JVM exits, however it exits.
      */
     public static PackagedApp start(String name, Map<String, String> properties, List<String> jvmOptions) {
         int port = freePort();
+        int managementPort = freePort();
         Path log = Path.of("target", name + ".log");
-        Process process = launch(port, log, properties, jvmOptions);
+        Process process = launch(port, managementPort, log, properties, jvmOptions);
         Thread killer = new Thread(process::destroyForcibly, "kill-" + name);
         Runtime.getRuntime().addShutdownHook(killer);
-        PackagedApp app = new PackagedApp(name, port, log, process, killer);
+        PackagedApp app = new PackagedApp(name, port, managementPort, log, process, killer);
         try {
             app.awaitReady();
             return app;
@@ -88,7 +92,7 @@ public final class PackagedApp implements AutoCloseable {
      */
     public static Exited runUntilExit(String name, Map<String, String> properties, Duration within) {
         Path log = Path.of("target", name + ".log");
-        Process process = launch(freePort(), log, properties, List.of());
+        Process process = launch(freePort(), freePort(), log, properties, List.of());
         try {
             if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -110,15 +114,18 @@ public final class PackagedApp implements AutoCloseable {
     public record Exited(int code, String output) {
     }
 
-    private static Process launch(int port, Path log, Map<String, String> properties, List<String> jvmOptions) {
+    private static Process launch(int port, int managementPort, Path log, Map<String, String> properties, List<String> jvmOptions) {
         if (!Files.isRegularFile(JAR)) {
             fail(JAR + " is missing: build it first (./mvnw package -Ppostgres -DskipTests)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:+ExitOnOutOfMemoryError"); // as README.md's production command: a supervisor restarts it
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + managementPort);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         try {
@@ -135,7 +142,7 @@ public final class PackagedApp implements AutoCloseable {
                 fail(name + " exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                Response ready = RestAssured.given().get(url("/q/health/ready"));
+                Response ready = RestAssured.given().get(managementUrl("/q/health/ready"));
                 if (ready.statusCode() == 200 && "UP".equals(ready.jsonPath().getString("status"))) {
                     return;
                 }
@@ -150,8 +157,14 @@ public final class PackagedApp implements AutoCloseable {
         fail(name + " was not ready within " + READY_WITHIN + ":\n" + tail());
     }
 
+    /** A URL on the public port. */
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A URL on the management port, which alone serves {@code /q/metrics} and {@code /q/health}. */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     public Process process() {

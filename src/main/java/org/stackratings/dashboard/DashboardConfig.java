@@ -18,8 +18,9 @@ public interface DashboardConfig {
     Duration sessionMaxAge();
 
     /**
-     * Whether the session cookie carries {@code Secure} (sent over HTTPS only). Keep it on in production, where the
-     * dashboard is served over HTTPS (a TLS-terminating proxy counts); dev and test serve plain HTTP.
+     * Whether the session and CSRF cookies carry {@code Secure} (sent over HTTPS only) and so the {@code __Host-}
+     * prefix. On in every profile: browsers accept Secure cookies from http://localhost and http://127.0.0.1 too.
+     * Off only for plain HTTP on another address (the cookies are then named without the prefix).
      */
     @WithDefault("true")
     boolean secureCookie();

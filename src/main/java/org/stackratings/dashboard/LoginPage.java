@@ -4,13 +4,14 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,8 +64,8 @@ public class LoginPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response form(@QueryParam("next") String next, @QueryParam("logged-out") String loggedOut,
-                         @CookieParam(CsrfTokens.COOKIE) String csrfCookie) {
-        String token = csrf.tokenFor(csrfCookie);
+                         @Context HttpHeaders headers) {
+        String token = csrf.tokenFor(csrf.cookieToken(headers));
         return Response.ok(Templates.login(token, safeNext(next), null, loggedOut != null)).cookie(csrf.cookie(token)).build();
     }
 
@@ -74,8 +75,8 @@ public class LoginPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response login(@FormParam("key") String key, @FormParam("next") String next,
-                          @FormParam(CsrfTokens.FIELD) String csrfField, @CookieParam(CsrfTokens.COOKIE) String csrfCookie,
-                          @CookieParam(SessionCookies.NAME) String previous) {
+                          @FormParam(CsrfTokens.FIELD) String csrfField, @Context HttpHeaders headers) {
+        String csrfCookie = csrf.cookieToken(headers);
         if (!csrf.matches(csrfCookie, csrfField)) {
             return expiredForm("/login");
         }
@@ -90,7 +91,7 @@ public class LoginPage {
             return Response.status(Response.Status.FORBIDDEN).entity(Templates.login(csrfCookie, target,
                     "A key with the role '" + p.role() + "' cannot open the dashboard: use your provider key.", false)).build();
         }
-        sessions.close(previous);
+        sessions.close(cookies.token(headers));
         SessionStore.Opened session = sessions.open(p, key.trim());
         String landing = target != null ? target
                 : Roles.PROVIDER.equals(p.role()) ? "/dashboard/" + p.member() : "/";
@@ -101,14 +102,14 @@ public class LoginPage {
     @Path("logout")
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public Response confirm(@CookieParam(CsrfTokens.COOKIE) String csrfCookie) {
+    public Response confirm(@Context HttpHeaders headers) {
         if (identity.isAnonymous()) {
             return Response.seeOther(URI.create("/login")).build();
         }
         KeyPrincipal key = identity.getAttribute(ApiKeyIdentityProvider.KEY_ATTRIBUTE);
         String who = key == null ? identity.getPrincipal().getName()
                 : key.member() == null ? key.role() + " key " + key.keyId() : "provider of " + key.member();
-        String token = csrf.tokenFor(csrfCookie);
+        String token = csrf.tokenFor(csrf.cookieToken(headers));
         return Response.ok(Templates.logout(token, who)).cookie(csrf.cookie(token)).build();
     }
 
@@ -116,12 +117,11 @@ public class LoginPage {
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response logout(@CookieParam(SessionCookies.NAME) String token, @FormParam(CsrfTokens.FIELD) String csrfField,
-                           @CookieParam(CsrfTokens.COOKIE) String csrfCookie) {
-        if (!csrf.matches(csrfCookie, csrfField)) {
+    public Response logout(@FormParam(CsrfTokens.FIELD) String csrfField, @Context HttpHeaders headers) {
+        if (!csrf.matches(csrf.cookieToken(headers), csrfField)) {
             return expiredForm("/logout");
         }
-        sessions.close(token);
+        sessions.close(cookies.token(headers));
         return Response.seeOther(URI.create("/login?logged-out=true")).cookie(cookies.clear()).build();
     }
 

@@ -1,11 +1,8 @@
 package org.stackratings.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import org.stackratings.measurement.MeasurementCsvWriter;
 import org.stackratings.measurement.MeasurementQuery;
 import org.stackratings.measurement.MeasurementView;
 import org.stackratings.member.MemberService;
@@ -21,17 +18,15 @@ import java.util.Optional;
 
 /**
  * The dashboard's CSV download: a member's raw measurements of whole UTC days {@code from} … {@code to} (both
- * included; default the last 7 days), the same columns as {@code GET /api/v1/members/{member}/measurements} as CSV,
- * at most {@value #LIMIT} rows. Raw measurements are kept for {@code stackratings.measurement.raw-retention}.
+ * included; default the last 7 days), written by {@link MeasurementCsvWriter} as {@code GET
+ * /api/v1/members/{member}/measurements} writes its CSV, at most {@value #LIMIT} rows. Raw measurements are kept for
+ * {@code stackratings.measurement.raw-retention}.
  */
 @ApplicationScoped
 public class MeasurementCsv {
 
     static final int LIMIT = 100_000;
     static final Duration MAX_SPAN = Duration.ofDays(400);
-    private static final CsvMapper CSV = CsvMapper.builder().findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-    private static final CsvSchema SCHEMA = CSV.schemaFor(MeasurementView.class).withHeader();
 
     private final MemberService members;
     private final MeasurementQuery query;
@@ -73,13 +68,9 @@ public class MeasurementCsv {
                     + LIMIT + " rows)."));
         }
         List<MeasurementView> rows = query.find(filter, 0, LIMIT).stream().map(m -> MeasurementView.of(member, m)).toList();
-        try {
-            return Optional.of(Response.ok(CSV.writer(SCHEMA).writeValueAsString(rows), "text/csv")
-                    .header("Content-Disposition", "attachment; filename=\"" + member + "-measurements-" + first + "-to-" + last + ".csv\"")
-                    .build());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write measurements as CSV", e);
-        }
+        return Optional.of(Response.ok(MeasurementCsvWriter.write(rows), "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"" + member + "-measurements-" + first + "-to-" + last + ".csv\"")
+                .build());
     }
 
     private static Response bad(String member, String text) {

@@ -1,9 +1,7 @@
 package org.stackratings.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.stackratings.measurement.CapabilityRecord;
@@ -50,7 +48,6 @@ public class MemberDashboard {
     private final RecentFailures failures;
     private final MeasurementQuery measurements;
     private final ObjectMapper json;
-    private final ObjectReader evidenceReader;
     private final Clock clock;
 
     public MemberDashboard(RatingService ratings, MemberService members, RollupHistory rollups,
@@ -63,8 +60,6 @@ public class MemberDashboard {
         this.failures = failures;
         this.measurements = measurements;
         this.json = json;
-        this.evidenceReader = json.readerForListOf(MemberPageView.EvidenceCall.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.clock = clock;
     }
 
@@ -116,12 +111,8 @@ public class MemberDashboard {
     private List<MemberPageView.ComplianceRow> compliance(long memberId) {
         List<MemberPageView.ComplianceRow> rows = new ArrayList<>();
         for (CapabilityRecord r : measurements.compliance(memberId)) {
-            try {
-                List<MemberPageView.EvidenceCall> calls = evidenceReader.readValue(r.evidenceJson());
-                rows.add(new MemberPageView.ComplianceRow(r.capability(), r.status(), r.checkedAt(), calls));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored evidence of " + r.capability() + " is not readable", e);
-            }
+            rows.add(new MemberPageView.ComplianceRow(r.capability(), r.status(), r.checkedAt(),
+                    r.evidence().stream().map(MemberPageView.EvidenceCall::of).toList()));
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package org.stackratings.dashboard;
 
+import org.stackratings.measurement.ComplianceEvidence;
 import org.stackratings.measurement.MeasurementView;
 import org.stackratings.rating.ActionView;
 import org.stackratings.rating.CurrentRating;
@@ -59,7 +60,15 @@ public record MemberPageView(Viewer viewer, CurrentRating rating, Range range, L
         }
     }
 
-    /** One call made by a compliance check: what was called, the answer's status, what was expected, what was wrong. */
-    public record EvidenceCall(String call, String url, Integer status, String expected, String problem, Double durationMs) {
+    /**
+     * One call made by a compliance check: what was called, the answer's status, what was expected, what was wrong,
+     * and an excerpt of what the cloud answered when it was wrong (member-private, like the whole page).
+     */
+    public record EvidenceCall(String call, String url, Integer status, String expected, String problem, String excerpt,
+                               Double durationMs) {
+
+        static EvidenceCall of(ComplianceEvidence e) {
+            return new EvidenceCall(e.call(), e.url(), e.status(), e.expected(), e.problem(), e.excerpt(), e.durationMs());
+        }
     }
 }

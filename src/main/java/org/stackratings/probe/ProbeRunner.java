@@ -203,7 +203,7 @@ public class ProbeRunner {
     static CloudAccount cloudAccount(MemberAccount a) {
         return new CloudAccount(a.authUrl(), a.region(), a.projectId(), a.projectName(), a.projectDomain(),
                 a.credentialType() == CredentialType.APPLICATION_CREDENTIAL, a.username(), a.userDomain(),
-                a.applicationCredentialId(), a.secret(), new HashSet<>(a.allowedHosts()), false, List.of());
+                a.applicationCredentialId(), a.secret(), new HashSet<>(a.allowedHosts()), a.insecure(), a.allowedRanges());
     }
 
     private static String summary(List<OperationResult> results) {

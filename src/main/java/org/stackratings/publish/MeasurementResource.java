@@ -1,8 +1,5 @@
 package org.stackratings.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.stackratings.measurement.MeasurementCsvWriter;
 import org.stackratings.measurement.MeasurementQuery;
 import org.stackratings.measurement.MeasurementView;
 import org.stackratings.member.MemberService;
@@ -57,9 +55,6 @@ import java.util.List;
                          "detail": "member 'nimbus' does not exist", "instance": "/api/v1/members/nimbus/measurements"}""")))
 public class MeasurementResource {
 
-    private static final CsvMapper CSV = CsvMapper.builder().findAndAddModules()
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-    private static final CsvSchema SCHEMA = CSV.schemaFor(MeasurementView.class).withHeader();
     private static final int CSV_LIMIT = 100_000;
 
     private final MemberService members;
@@ -123,16 +118,18 @@ public class MeasurementResource {
                     dustbowl,local,compliance,"01a215cb-cc07-7a7b-af54-230fc86e173b","compliance.compute-flavors-list","2026-11-26T03:00:09.390994Z",1786.965,OK,,,PASS
                     dustbowl,local,api,"01a215cc-752c-7332-8d6e-02c370839a23",identity.token.issue,"2026-11-26T03:00:50.605362Z",1536.441,ERROR,500,"HTTP_ERROR:ServerResponseException","identity.token.issue: HTTP 500 Internal Server Error"
                     """)))
-    @Operation(summary = "Measurements in a time range as CSV (at most 100,000 rows)")
+    @Operation(summary = "Measurements in a time range as CSV (at most 100,000 rows)",
+            description = "Text cells that begin with =, +, -, @, a tab or a carriage return are prefixed with ' so that"
+                    + " spreadsheets show them as text, not formulas.")
     public String csv(@PathParam("member") String member, @QueryParam("from") String from, @QueryParam("to") String to,
-                      @QueryParam("probe") String probe, @QueryParam("operation") String operation) throws JsonProcessingException {
+                      @QueryParam("probe") String probe, @QueryParam("operation") String operation) {
         MeasurementQuery.Filter filter = filter(member, from, to, probe, operation);
         long count = query.count(filter);
         if (count > CSV_LIMIT) {
             throw ProblemException.badRequest("the range holds " + count + " measurements; narrow it to at most " + CSV_LIMIT);
         }
         List<MeasurementView> rows = query.find(filter, 0, CSV_LIMIT).stream().map(m -> MeasurementView.of(member, m)).toList();
-        return CSV.writer(SCHEMA).writeValueAsString(rows);
+        return MeasurementCsvWriter.write(rows);
     }
 
     private MeasurementQuery.Filter filter(String member, String from, String to, String probe, String operation) {

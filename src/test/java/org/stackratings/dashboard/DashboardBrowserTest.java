@@ -15,6 +15,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.stackratings.dashboard.session.CsrfTokens;
+import org.stackratings.dashboard.session.SessionCookies;
 import org.stackratings.measurement.MeasurementStore;
 import org.stackratings.member.MemberService;
 import org.stackratings.rating.RatingEngine;
@@ -130,7 +132,7 @@ class DashboardBrowserTest {
         browser.driver.findElement(By.id("key")).sendKeys("sr_0123456789abcdef_" + "0".repeat(64));
         clickAndWaitForNextPage(By.id("login-submit"));
         assertThat(browser.driver.findElement(By.id("login-error")).getText()).contains("unknown, expired or revoked");
-        assertThat(browser.driver.manage().getCookieNamed("stackratings_session")).isNull();
+        assertThat(browser.driver.manage().getCookieNamed(SessionCookies.NAME)).isNull();
     }
 
     @Test
@@ -139,7 +141,14 @@ class DashboardBrowserTest {
         assertThat(browser.driver.getCurrentUrl()).as(browser.driver.findElement(By.tagName("main")).getText())
                 .endsWith("/dashboard/" + member);
         assertThat(browser.driver.findElement(By.id("current-rating")).getText()).isNotBlank();
-        assertThat(browser.driver.manage().getCookieNamed("stackratings_session").isHttpOnly()).isTrue();
+        // Chromium keeps the __Host- cookies, Secure though the page is http://127.0.0.1 (a potentially trustworthy origin)
+        org.openqa.selenium.Cookie session = browser.driver.manage().getCookieNamed(SessionCookies.NAME);
+        assertThat(session).as("the session cookie Chromium kept").isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.isSecure()).isTrue();
+        assertThat(session.getPath()).isEqualTo("/");
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(browser.driver.manage().getCookieNamed(CsrfTokens.COOKIE)).as("the CSRF cookie Chromium kept").isNotNull();
         waitForCharts();
         for (String chart : CHARTS) {
             Map<String, Object> shape = chartShape(chart);

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stackratings.dashboard.session.CsrfTokens;
 import org.stackratings.dashboard.session.SessionCookies;
 
 import java.io.ByteArrayInputStream;
@@ -52,7 +53,7 @@ class DashboardLoginTest {
                 .version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                                 URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", "stackratings_csrf=" + form.cookie("stackratings_csrf"))
+                        .header("Cookie", CsrfTokens.COOKIE + "=" + form.cookie(CsrfTokens.COOKIE))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                         .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
@@ -68,7 +69,8 @@ class DashboardLoginTest {
         login.then().statusCode(303).header("Location", containsString("/dashboard/" + member));
         String setCookie = login.headers().getValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(SessionCookies.NAME + "=")).findFirst().orElseThrow();
-        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/").contains("Max-Age=");
+        assertThat(setCookie).startsWith("__Host-stackratings_session=").contains("HttpOnly").contains("SameSite=Strict")
+                .contains("Secure").contains("Path=/;").contains("Max-Age=").doesNotContainIgnoringCase("Domain=");
         assertThat(setCookie).doesNotContain(key.substring(20));
         String session = login.cookie(SessionCookies.NAME);
         assertThat(session).isNotBlank();
@@ -85,6 +87,9 @@ class DashboardLoginTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .body(containsString("Provider of " + member)).body(containsString("id=\"chart-data\""));
         assertThat(page.asString()).doesNotContain(key);
+        // the token under the name without the __Host- prefix (a cookie any plain-HTTP page could set) opens nothing
+        RestAssured.given().cookie(SessionCookies.PLAIN_NAME, session).redirects().follow(false).get("/dashboard/" + member)
+                .then().statusCode(303);
     }
 
     @Test
@@ -114,12 +119,13 @@ class DashboardLoginTest {
         Response first = RestAssured.get("/login");
         Response second = RestAssured.get("/login");
         RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .cookie("stackratings_csrf", first.cookie("stackratings_csrf"))
+                .cookie(CsrfTokens.COOKIE, first.cookie(CsrfTokens.COOKIE))
                 .formParam("csrf-token", DashboardSessions.formToken(second.asString()))
                 .formParam("key", key).post("/login").then().statusCode(400);
         // the CSRF cookie itself is HttpOnly
-        assertThat(first.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("stackratings_csrf=")).findFirst()
-                .orElseThrow()).contains("HttpOnly").contains("SameSite=Strict");
+        assertThat(first.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith(CsrfTokens.COOKIE + "=")).findFirst()
+                .orElseThrow()).startsWith("__Host-stackratings_csrf=").contains("HttpOnly").contains("SameSite=Strict")
+                .contains("Secure").contains("Path=/").doesNotContainIgnoringCase("Domain=");
     }
 
     @Test
@@ -182,10 +188,11 @@ class DashboardLoginTest {
         Response confirm = RestAssured.given().cookie(SessionCookies.NAME, session).get("/logout");
         confirm.then().statusCode(200).body(containsString("provider of " + member));
         Response out = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .cookie(SessionCookies.NAME, session).cookie("stackratings_csrf", confirm.cookie("stackratings_csrf"))
+                .cookie(SessionCookies.NAME, session).cookie(CsrfTokens.COOKIE, confirm.cookie(CsrfTokens.COOKIE))
                 .formParam("csrf-token", DashboardSessions.formToken(confirm.asString())).post("/logout");
         out.then().statusCode(303).header("Location", containsString("/login?logged-out"));
-        assertThat(out.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith(SessionCookies.NAME + "=;").contains("Max-Age=0"));
+        assertThat(out.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith(SessionCookies.NAME + "=;").contains("Max-Age=0")
+                .contains("Secure").contains("Path=/"));
         RestAssured.given().cookie(SessionCookies.NAME, session).redirects().follow(false).get("/dashboard/" + member)
                 .then().statusCode(303);
 

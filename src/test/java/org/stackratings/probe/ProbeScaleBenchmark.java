@@ -132,7 +132,7 @@ class ProbeScaleBenchmark {
 
     /** Cumulative counts of the api probe's lateness buckets, by upper bound ("+Inf" is the count). */
     private static Map<String, Double> lateness(PackagedApp app) {
-        Response metrics = RestAssured.given().get(app.url("/q/metrics"));
+        Response metrics = RestAssured.given().get(app.managementUrl("/q/metrics"));
         assertThat(metrics.statusCode()).isEqualTo(200);
         Map<String, Double> buckets = new LinkedHashMap<>();
         Matcher m = BUCKET.matcher(metrics.asString());

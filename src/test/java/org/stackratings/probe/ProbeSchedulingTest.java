@@ -1,6 +1,7 @@
 package org.stackratings.probe;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.stackratings.sandbox.SandboxTestResource;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,13 @@ class ProbeSchedulingTest {
     @Inject
     Scheduler quartz;
 
+    /** Metrics and health are served on the management interface's port only (docs/configuration.md). */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
     @Test
     void schedulesAnActiveMemberInTheJdbcStoreAndStopsWhenItIsWithdrawn() throws SchedulerException {
         assertThat(quartz.getMetaData().isJobStoreSupportsPersistence()).isTrue();
@@ -46,7 +55,7 @@ class ProbeSchedulingTest {
             assertThat(outcomes).hasSizeGreaterThanOrEqualTo(5).containsOnly("OK");
         });
 
-        RestAssured.get("/q/metrics").then().statusCode(200)
+        RestAssured.get(metrics).then().statusCode(200)
                 .body(containsString("stackratings_probe_operation_duration_seconds_count{member=\"" + slug + "\""))
                 .body(containsString("stackratings_probe_operation_outcomes_total{member=\"" + slug + "\""))
                 .body(containsString("stackratings_probe_schedule_lateness_seconds_bucket{probe=\"api\",le=\"2.0\"}"))
@@ -58,9 +67,32 @@ class ProbeSchedulingTest {
 
     @Test
     void reportsDatabaseAndSchedulerHealth() {
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+        RestAssured.get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItems("probe-scheduler", "Database connections health check"));
+    }
+
+    @Test
+    void theManagementPortIsNotThePublicPort() {
+        assertThat(metrics.getPort()).isPositive().isNotEqualTo(RestAssured.port);
+        assertThat(metrics.getPath()).isEqualTo("/q/metrics");
+        assertThat(ready.getPath()).isEqualTo("/q/health/ready");
+    }
+
+    @Test
+    void thePublicPortAnswersMetricsAndHealthWithNotFound() {
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
+            RestAssured.given().accept("*/*").get(path).then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:stackratings:problem:not-found"))
+                    .body(org.hamcrest.Matchers.not(containsString("stackratings_probe")));
+        }
+    }
+
+    @Test
+    void theSwaggerUiStaysOnThePublicPort() {
+        RestAssured.given().redirects().follow(true).get("/q/swagger-ui/").then().statusCode(200)
+                .body(containsString("swagger-ui"));
     }
 
     @Test

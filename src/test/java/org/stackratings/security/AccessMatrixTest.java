@@ -79,6 +79,7 @@ class AccessMatrixTest {
             get("/api/v1/members/{member}/scores").access(Access.MEMBER_PRIVATE, 200),
             get("/api/v1/members/{member}/measurements").access(Access.MEMBER_PRIVATE, 200),
             get("/api/v1/members/{member}/measurements").accept("text/csv").access(Access.MEMBER_PRIVATE, 200),
+            get("/api/v1/members/{member}/compliance").access(Access.MEMBER_PRIVATE, 200),
             // admin
             get("/api/v1/members").access(Access.ADMIN_ONLY, 200),
             post("/api/v1/members").body(Fixtures::newMemberBody).access(Access.ADMIN_ONLY, 201),

@@ -1,6 +1,8 @@
 package org.stackratings.dashboard.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import org.stackratings.dashboard.DashboardConfig;
 
@@ -15,19 +17,35 @@ import java.util.regex.Pattern;
  * random token in an HttpOnly, SameSite=Strict cookie and writes the same token into a hidden field; a POST is
  * accepted only when field and cookie match. Another site can make a browser send the cookie (never with
  * SameSite=Strict, and not at all from a cross-site form) but cannot read it, so it cannot fill in the field.
+ * The cookie is {@value #COOKIE} (Secure, Path=/, no Domain, so no other host can plant a token of its own), or
+ * {@value #PLAIN_COOKIE} with {@code stackratings.dashboard.secure-cookie=false}, as for {@link SessionCookies}.
  */
 @ApplicationScoped
 public class CsrfTokens {
 
-    public static final String COOKIE = "stackratings_csrf";
+    public static final String COOKIE = "__Host-stackratings_csrf";
+    public static final String PLAIN_COOKIE = "stackratings_csrf";
     public static final String FIELD = "csrf-token";
     private static final Pattern FORMAT = Pattern.compile("^[A-Za-z0-9_-]{43}$");
 
     private final boolean secure;
+    private final String name;
     private final SecureRandom random = new SecureRandom();
 
     public CsrfTokens(DashboardConfig config) {
         this.secure = config.secureCookie();
+        this.name = secure ? COOKIE : PLAIN_COOKIE;
+    }
+
+    /** The cookie's name: {@value #COOKIE}, or {@value #PLAIN_COOKIE} when cookies are not Secure. */
+    public String name() {
+        return name;
+    }
+
+    /** The token the request's cookie carries, or null. */
+    public String cookieToken(HttpHeaders headers) {
+        Cookie cookie = headers.getCookies().get(name);
+        return cookie == null ? null : cookie.getValue();
     }
 
     /** The browser's token if it sent a well-formed one, else a new one (32 random bytes). */
@@ -42,7 +60,7 @@ public class CsrfTokens {
 
     /** The cookie that carries the token: for the browser's session (no Max-Age), HttpOnly, SameSite=Strict. */
     public NewCookie cookie(String token) {
-        return new NewCookie.Builder(COOKIE).value(token).path("/").httpOnly(true).secure(secure)
+        return new NewCookie.Builder(name).value(token).path("/").httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT).build();
     }
 

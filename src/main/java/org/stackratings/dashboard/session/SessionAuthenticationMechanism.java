@@ -25,10 +25,16 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     static final int PRIORITY = DEFAULT_PRIORITY - 100;
 
+    private final SessionCookies cookies;
+
+    public SessionAuthenticationMechanism(SessionCookies cookies) {
+        this.cookies = cookies;
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String path = context.normalizedPath();
-        Cookie cookie = context.request().getCookie(SessionCookies.NAME);
+        Cookie cookie = context.request().getCookie(cookies.name());
         if (cookie == null || cookie.getValue().isEmpty() || path.startsWith("/api/") || path.startsWith("/q/")) {
             return Uni.createFrom().nullItem();
         }
@@ -48,7 +54,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionCookies.NAME));
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, cookies.name()));
     }
 
     @Override

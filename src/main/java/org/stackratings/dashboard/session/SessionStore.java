@@ -47,8 +47,12 @@ public class SessionStore {
         this.clock = clock;
     }
 
-    /** A new session's token (for the cookie) and when it ends at the latest. */
+    /** A new session's token (for the cookie; never in {@link #toString()}) and when it ends at the latest. */
     public record Opened(String token, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "Opened[token=***, expiresAt=" + expiresAt + "]";
+        }
     }
 
     /** Opens a session for a key that {@link ApiKeys#authenticate} accepted; also deletes expired sessions. */

@@ -163,6 +163,10 @@ public class DeliveryWorker {
     }
 
     private record Target(String url, String secret) {
+        @Override
+        public String toString() {
+            return "Target[" + url + ", secret=***]";
+        }
     }
 
     /** The subscription's URL and secret; {@code secret} is null when it cannot be decrypted (the agency's key changed). */
