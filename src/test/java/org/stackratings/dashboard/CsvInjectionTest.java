@@ -49,7 +49,7 @@ class CsvInjectionTest {
     @Test
     void bothCsvDownloadsNeutraliseFormulasFromTheCloud() throws IOException {
         String member = uniqueSlug("csvinject");
-        Map<String, Object> body = new HashMap<>(memberBody(member, "https://keystone.invalid/v3", "pw", false));
+        Map<String, Object> body = new HashMap<>(memberBody(member, "https://keystone.test/v3", "pw", false));
         body.put("probes", Map.of("api", Map.of("enabled", false, "interval", "PT15M")));
         admin().body(body).post("/api/v1/members").then().statusCode(201);
         UUID run = store.startRun(members.memberId(member).orElseThrow(), "api", RunTrigger.MANUAL);

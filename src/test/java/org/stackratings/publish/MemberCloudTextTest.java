@@ -67,7 +67,7 @@ class MemberCloudTextTest {
     void memberWithCloudText() throws Exception {
         RestAssured.port = root.getPort(); // Quarkus sets it per test method, after a PER_CLASS @BeforeAll
         member = uniqueSlug("cloudtext");
-        Map<String, Object> body = new HashMap<>(memberBody(member, "https://keystone.invalid/v3", "pw", false));
+        Map<String, Object> body = new HashMap<>(memberBody(member, "https://keystone.test/v3", "pw", false));
         body.put("probes", Map.of("api", Map.of("enabled", false, "interval", "PT15M")));
         admin().body(body).post("/api/v1/members").then().statusCode(201);
         long memberId = members.memberId(member).orElseThrow();
