@@ -5,14 +5,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.CloudProfiles;
 
 /** Starts the sandbox with the application when {@code stackratings.sandbox.enabled=true}, and stops it after. */
 @ApplicationScoped
@@ -33,7 +30,7 @@ public class SandboxLauncher {
         if (!config.enabled()) {
             return;
         }
-        List<CloudProfile> clouds = loadProfiles(config.profiles());
+        List<CloudProfile> clouds = CloudProfiles.loadFrom(config.profiles());
         server = SandboxServer.start(vertx, config.host(), config.port(), clouds);
         LOG.infof("OpenStack sandbox listening on %s with %d simulated clouds", server.baseUrl(), clouds.size());
         for (CloudProfile cloud : clouds) {
@@ -54,28 +51,5 @@ public class SandboxLauncher {
     /** The running sandbox, if enabled and started. */
     public Optional<SandboxServer> server() {
         return Optional.ofNullable(server);
-    }
-
-    /** Reads profiles from a classpath resource or, failing that, a file. */
-    static List<CloudProfile> loadProfiles(String location) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        String resource = location.startsWith("/") ? location.substring(1) : location;
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in != null) {
-                return CloudProfiles.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sandbox profiles " + location, e);
-        }
-        Path file = Path.of(location);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("sandbox profiles '" + location
-                    + "' are neither a classpath resource nor a file");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return CloudProfiles.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sandbox profiles " + file, e);
-        }
     }
 }

@@ -23,8 +23,8 @@ import org.openstack4j.model.network.Network;
 import org.openstack4j.model.storage.block.Volume;
 import org.openstack4j.openstack.OSFactory;
 import org.openstack4j.openstack.identity.v3.domain.KeystoneToken;
-import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxServer;
+import org.stackratings.sandbox.profile.CloudProfiles;
 
 /** The sandbox speaks well enough OpenStack for openstack4j 3.12, the client the product uses. */
 class SandboxCompatibilityTest {

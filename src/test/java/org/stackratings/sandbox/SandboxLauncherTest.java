@@ -32,15 +32,4 @@ class SandboxLauncherTest {
         assertThat(server.cloudNames()).containsExactly("aurora", "borealis", "cumulus", "dustbowl");
         given().get(server.authUrl("aurora")).then().statusCode(200).body("version.status", equalTo("stable"));
     }
-
-    @Test
-    void loadsProfilesFromAFileToo() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("clouds", ".yaml");
-        java.nio.file.Files.writeString(file, "clouds: [ { name: from-file } ]");
-        assertThat(SandboxLauncher.loadProfiles(file.toString())).extracting(CloudProfile::name)
-                .containsExactly("from-file");
-        java.nio.file.Files.delete(file);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxLauncher.loadProfiles("no/such.yaml"))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
 }

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.CloudProfiles;
 
 /**
  * Starts a standalone sandbox (own Vert.x, free port) for a Quarkus test, with the clouds of the classpath
