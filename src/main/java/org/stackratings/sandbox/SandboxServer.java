@@ -18,6 +18,7 @@ import org.stackratings.sandbox.api.KeystoneApi;
 import org.stackratings.sandbox.api.NetworkApi;
 import org.stackratings.sandbox.api.VolumeApi;
 import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.HostileProfile;
 import org.stackratings.sandbox.routing.SandboxRouter;
 import org.stackratings.sandbox.state.CloudRegistry;
 import org.stackratings.sandbox.state.SimulatedCloud;
@@ -100,6 +101,15 @@ public final class SandboxServer implements AutoCloseable {
     /** Adds a cloud, or replaces the profile of an existing one (its tokens and counts are kept). */
     public void putCloud(CloudProfile profile) {
         registry.put(profile);
+    }
+
+    /**
+     * Makes a running cloud attack its clients as {@code hostile} says, or stops it (null); answers still going under
+     * the old mode (endless bodies, silent connections) are ended. Throws for an unknown cloud.
+     */
+    public void setHostile(String cloud, HostileProfile hostile) {
+        registry.setHostile(cloud, hostile)
+                .orElseThrow(() -> new IllegalArgumentException("no cloud named '" + cloud + "' in this sandbox"));
     }
 
     public void removeCloud(String name) {

@@ -14,8 +14,17 @@ import java.time.Duration;
 import java.util.List;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.CloudProfiles;
+import org.stackratings.sandbox.profile.HostileProfile;
 
-/** A sandbox on a free port with its own Vert.x, and a small HTTP client for it. For tests. */
+/**
+ * A sandbox on a free port with its own Vert.x, and a small HTTP client for it. For tests.
+ *
+ * <p>Hostile clouds (docs/sandbox.md, "Hostile clouds"): {@link #hostileCloud(String, HostileProfile)} builds one
+ * (user {@code probe}, password {@code <name>-secret}), e.g.
+ * {@code SandboxFixture.start(List.of(SandboxFixture.hostileCloud("evil", HostileProfile.of(HostileMode.ENDLESS_BODY))))};
+ * {@code server.setHostile(name, hostile)} switches a running cloud (null stops it); a profile's YAML takes a section
+ * {@code hostile: { mode: endless-body }}.
+ */
 public final class SandboxFixture implements AutoCloseable {
 
     public final Vertx vertx;
@@ -42,6 +51,11 @@ public final class SandboxFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A clean cloud {@code name} (user {@code probe}, password {@code <name>-secret}) that attacks as {@code hostile} says. */
+    public static CloudProfile hostileCloud(String name, HostileProfile hostile) {
+        return CloudProfile.basic(name, name + "-secret").withHostile(hostile);
     }
 
     public static String passwordAuth(String user, String password, String scope) {

@@ -21,7 +21,8 @@ import org.stackratings.sandbox.state.TokenStore;
 
 /**
  * Keystone v3 under {@code /{cloud}/identity}: version discovery, password and application-credential
- * authentication with project scope, token validation and revocation, catalog and projects of the token.
+ * authentication with project scope, token validation and revocation, catalog and projects of the token. A hostile
+ * cloud's token modes change the token answers and the catalog ({@link HostileKeystone}).
  */
 public final class KeystoneApi implements ServiceApi {
 
@@ -183,14 +184,14 @@ public final class KeystoneApi implements ServiceApi {
                             .add(new JsonObject().put("id", CloudProfile.derivedId("role:member")).put("name", "member"))
                             .add(new JsonObject().put("id", CloudProfile.derivedId("role:reader")).put("name", "reader")));
             if (withCatalog) {
-                body.put("catalog", ServiceCatalog.of(cloud, req.catalogBase()));
+                body.put("catalog", ServiceCatalog.of(cloud, HostileKeystone.catalogBases(req)));
             }
         }
         if (token.appCredential() != null) {
             body.put("application_credential", new JsonObject().put("id", token.appCredential().id())
                     .put("name", token.appCredential().name()).put("restricted", true));
         }
-        return body;
+        return HostileKeystone.token(req, body, token);
     }
 
     private void validate(ApiRequest req) {
@@ -218,7 +219,8 @@ public final class KeystoneApi implements ServiceApi {
             return;
         }
         req.ok(new JsonObject()
-                .put("catalog", ServiceCatalog.of(req.cloud(), req.catalogBase()))
+                .put("catalog", HostileKeystone.catalog(req,
+                        ServiceCatalog.of(req.cloud(), HostileKeystone.catalogBases(req))))
                 .put("links", new JsonObject().put("self", req.serviceBase() + "/v3/auth/catalog")
                         .putNull("previous").putNull("next")));
     }

@@ -3,6 +3,7 @@ package org.stackratings.sandbox.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.Function;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.state.SimulatedCloud;
 
@@ -31,13 +32,18 @@ public final class ServiceCatalog {
 
     /** The catalog for {@code cloud}, its URLs under {@code base} ({@code http://host:port/{cloud}}). */
     public static JsonArray of(SimulatedCloud cloud, String base) {
+        return of(cloud, service -> base);
+    }
+
+    /** The catalog for {@code cloud}, the URLs of each service (a profile service key) under {@code baseOf}'s base. */
+    public static JsonArray of(SimulatedCloud cloud, Function<String, String> baseOf) {
         CloudProfile profile = cloud.profile();
         JsonArray catalog = new JsonArray();
         for (Entry entry : ENTRIES) {
             if (!profile.offers(entry.service())) {
                 continue;
             }
-            String url = base + entry.path().replace("{project_id}", profile.project().id());
+            String url = baseOf.apply(entry.service()) + entry.path().replace("{project_id}", profile.project().id());
             JsonArray endpoints = new JsonArray();
             for (String iface : INTERFACES) {
                 endpoints.add(new JsonObject()

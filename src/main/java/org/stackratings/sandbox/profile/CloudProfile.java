@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Everything that defines one simulated cloud: identity (names, credentials), what it offers ({@code services}) and how
- * badly it behaves (latency, error rate, outages, server lifecycle, compliance deviations). Build one from YAML with
- * {@link CloudProfiles}.
+ * badly it behaves (latency, error rate, outages, server lifecycle, compliance deviations, and whether it attacks its
+ * client: {@code hostile}, null for none). Build one from YAML with {@link CloudProfiles}.
  */
 public record CloudProfile(
         String name,
@@ -31,7 +31,8 @@ public record CloudProfile(
         long hangMs,
         Duration tokenTtl,
         LifecycleProfile lifecycle,
-        List<Deviation> deviations) {
+        List<Deviation> deviations,
+        HostileProfile hostile) {
 
     public static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
     public static final List<String> ALL_SERVICES = List.of("identity", "compute", "image", "network", "volume");
@@ -74,7 +75,17 @@ public record CloudProfile(
             int errorStatus, Long seed, List<OutageWindow> outages, long hangMs, Duration tokenTtl) {
         this(name, description, region, domain, project, users, applicationCredentials, services, catalogHost, latency,
                 serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, LifecycleProfile.DEFAULT,
-                List.of());
+                List.of(), null);
+    }
+
+    /** A profile that does not attack its client (the fields before {@code hostile} existed). */
+    public CloudProfile(String name, String description, String region, String domain, ProjectSpec project,
+            List<UserSpec> users, List<AppCredentialSpec> applicationCredentials, List<String> services,
+            String catalogHost, LatencyProfile latency, Map<String, LatencyProfile> serviceLatency, double errorRate,
+            int errorStatus, Long seed, List<OutageWindow> outages, long hangMs, Duration tokenTtl,
+            LifecycleProfile lifecycle, List<Deviation> deviations) {
+        this(name, description, region, domain, project, users, applicationCredentials, services, catalogHost, latency,
+                serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle, deviations, null);
     }
 
     /** A clean, fast cloud with all services, one user {@code probe} and one application credential. */
@@ -102,48 +113,55 @@ public record CloudProfile(
     public CloudProfile withLatency(LatencyProfile value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
                 catalogHost, value, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle,
-                deviations);
+                deviations, hostile);
     }
 
     public CloudProfile withErrors(double rate, int status) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
                 catalogHost, latency, serviceLatency, rate, status, seed, outages, hangMs, tokenTtl, lifecycle,
-                deviations);
+                deviations, hostile);
     }
 
     public CloudProfile withOutages(List<OutageWindow> value, long hangMillis) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
-                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, value, hangMillis, tokenTtl, lifecycle,
-                deviations);
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, value, hangMillis, tokenTtl,
+                lifecycle, deviations, hostile);
     }
 
     public CloudProfile withServices(List<String> value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, value,
-                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle,
-                deviations);
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl,
+                lifecycle, deviations, hostile);
     }
 
     public CloudProfile withCatalogHost(String value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
                 value, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle,
-                deviations);
+                deviations, hostile);
     }
 
     public CloudProfile withTokenTtl(Duration value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
                 catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, value, lifecycle,
-                deviations);
+                deviations, hostile);
     }
 
     public CloudProfile withLifecycle(LifecycleProfile value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
                 catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, value,
-                deviations);
+                deviations, hostile);
     }
 
     public CloudProfile withDeviations(List<Deviation> value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
-                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle,
-                value);
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl,
+                lifecycle, value, hostile);
+    }
+
+    /** The same cloud attacking its client as {@code value} says; null: not hostile. */
+    public CloudProfile withHostile(HostileProfile value) {
+        return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl,
+                lifecycle, deviations, value);
     }
 }

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,9 @@ public final class CloudProfiles {
     private static final Set<String> CLOUD_FIELDS = Set.of("name", "description", "region", "domain", "project",
             "users", "applicationCredentials", "services", "catalogHost", "latency", "serviceLatency", "errorRate",
             "errorStatus", "seed", "outages", "hangMs", "tokenTtl", "bootTime", "bootFailureRate", "deleteTime",
-            "deleteFailureRate", "maxServers", "deviations");
+            "deleteFailureRate", "maxServers", "deviations", "hostile");
+    private static final Set<String> HOSTILE_FIELDS = Set.of("mode", "target", "redirectTo", "endpointHost",
+            "trickleInterval");
     private static final Set<String> LATENCY_FIELDS = Set.of("distribution", "medianMs", "p95Ms", "minMs", "maxMs");
     private static final Set<String> DEVIATION_FIELDS = Set.of("service", "method", "path", "query", "status",
             "body");
@@ -95,6 +99,14 @@ public final class CloudProfiles {
     /** Parses one cloud profile (YAML or JSON object); {@code defaultName} is used when it has no {@code name}. */
     public static CloudProfile parseOne(String yaml, String defaultName) {
         return fromTree(readTree(yaml), defaultName, defaultName);
+    }
+
+    /**
+     * Parses the {@code hostile} section of one cloud on its own (YAML or JSON: {@code {"mode": "endless-body"}}), as
+     * the control API's {@code PUT /_sandbox/clouds/{name}/hostile} takes it. Problems name the cloud and the field.
+     */
+    public static HostileProfile parseHostile(String yaml, String cloud) {
+        return new Reader(cloud).hostile(readTree(yaml), "hostile");
     }
 
     private static JsonNode readTree(String yaml) {
@@ -198,10 +210,11 @@ public final class CloudProfiles {
         for (int i = 0; i < deviationsNode.size(); i++) {
             deviations.add(r.deviation(deviationsNode.get(i), "deviations[" + i + "]"));
         }
+        HostileProfile hostile = node.hasNonNull("hostile") ? r.hostile(node.get("hostile"), "hostile") : null;
         return new CloudProfile(name, r.text(node, "description", "description", ""),
                 r.text(node, "region", "region", "RegionOne"), r.text(node, "domain", "domain", "Default"), project,
                 users, creds, services, catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages,
-                hangMs, tokenTtl, lifecycle, deviations);
+                hangMs, tokenTtl, lifecycle, deviations, hostile);
     }
 
     /** The profile as JSON, in the same shape as the YAML it can be read from. */
@@ -263,7 +276,22 @@ public final class CloudProfiles {
             }
             deviations.add(j);
         }
-        return json.put("deviations", deviations);
+        return json.put("deviations", deviations).put("hostile", hostileJson(p.hostile()));
+    }
+
+    /** The {@code hostile} section as JSON, in the YAML's shape; null when the cloud is not hostile. */
+    public static JsonObject hostileJson(HostileProfile h) {
+        if (h == null) {
+            return null;
+        }
+        JsonObject json = new JsonObject().put("mode", h.mode().id()).put("target", h.target().id());
+        if (h.redirectTo() != null) {
+            json.put("redirectTo", h.redirectTo().toString());
+        }
+        if (h.endpointHost() != null) {
+            json.put("endpointHost", h.endpointHost());
+        }
+        return json.put("trickleInterval", h.trickleInterval().toString());
     }
 
     private static JsonObject latencyJson(LatencyProfile l) {
@@ -452,6 +480,34 @@ public final class CloudProfiles {
             String body = bodyNode == null || bodyNode.isNull() ? null
                     : bodyNode.isContainerNode() ? bodyNode.toString() : bodyNode.asText();
             return new Deviation(service, method, path, text(node, field + ".query", "query", null), status, body);
+        }
+
+        HostileProfile hostile(JsonNode node, String field) {
+            onlyFields(node, field, HOSTILE_FIELDS);
+            String m = text(node, field + ".mode", "mode", null);
+            if (m == null) {
+                throw fail(field + ".mode", "is required (one of " + HostileMode.ids() + ")");
+            }
+            HostileMode mode = HostileMode.fromId(m).orElseThrow(() -> fail(field + ".mode", "unknown mode '" + m
+                    + "' (expected one of " + HostileMode.ids() + ")"));
+            String t = text(node, field + ".target", "target", null);
+            HostileTarget target = t == null ? null : HostileTarget.fromId(t).orElseThrow(() -> fail(field + ".target",
+                    "unknown target '" + t + "' (expected one of " + HostileTarget.ids() + ")"));
+            String to = text(node, field + ".redirectTo", "redirectTo", null);
+            URI redirectTo;
+            try {
+                redirectTo = to == null ? null : new URI(to);
+            } catch (URISyntaxException e) {
+                throw fail(field + ".redirectTo", "'" + to + "' is not a URL: " + e.getReason());
+            }
+            Duration trickle = node.hasNonNull("trickleInterval")
+                    ? duration(node.get("trickleInterval"), field + ".trickleInterval") : null;
+            try {
+                return new HostileProfile(mode, target, redirectTo, text(node, field + ".endpointHost",
+                        "endpointHost", null), trickle);
+            } catch (IllegalArgumentException e) {
+                throw fail(field, e.getMessage());
+            }
         }
 
         Duration duration(JsonNode v, String field) {

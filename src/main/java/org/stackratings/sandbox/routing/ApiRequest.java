@@ -95,6 +95,11 @@ public final class ApiRequest {
         return catalogHost == null ? cloudBase() : "http://" + catalogHost + "/" + cloud.name();
     }
 
+    /** The port of the sandbox the request came in on. */
+    public int localPort() {
+        return ctx.request().localAddress().port();
+    }
+
     /** {@code http://host:port/{cloud}/{service}}. */
     public String serviceBase() {
         return cloudBase() + "/" + service.key();

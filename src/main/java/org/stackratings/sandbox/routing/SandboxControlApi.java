@@ -7,12 +7,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.CloudProfiles;
+import org.stackratings.sandbox.profile.HostileProfile;
 import org.stackratings.sandbox.state.CloudRegistry;
 import org.stackratings.sandbox.state.SimulatedCloud;
 
 /**
- * The sandbox's own API under {@code /_sandbox}: health, list/show/put/delete clouds, and per-cloud request counts.
- * Not subject to fault injection.
+ * The sandbox's own API under {@code /_sandbox}: health, list/show/put/delete clouds, per-cloud request counts, and
+ * the hostile mode of a cloud (show, set, stop). Not subject to fault injection.
  */
 public final class SandboxControlApi {
 
@@ -29,6 +30,9 @@ public final class SandboxControlApi {
         router.put("/_sandbox/clouds/:name").handler(this::put);
         router.delete("/_sandbox/clouds/:name").handler(this::delete);
         router.get("/_sandbox/clouds/:name/stats").handler(this::stats);
+        router.get("/_sandbox/clouds/:name/hostile").handler(this::showHostile);
+        router.put("/_sandbox/clouds/:name/hostile").handler(this::putHostile);
+        router.delete("/_sandbox/clouds/:name/hostile").handler(this::deleteHostile);
     }
 
     private static String base(RoutingContext ctx) {
@@ -58,7 +62,8 @@ public final class SandboxControlApi {
                     .put("name", name)
                     .put("description", c.profile().description())
                     .put("authUrl", authUrl(ctx, name))
-                    .put("services", new JsonArray(c.profile().services()))));
+                    .put("services", new JsonArray(c.profile().services()))
+                    .put("hostile", c.profile().hostile() == null ? null : c.profile().hostile().mode().id())));
         }
         json(ctx, 200, new JsonObject().put("clouds", clouds));
     }
@@ -76,7 +81,13 @@ public final class SandboxControlApi {
                 .put("authUrl", authUrl(ctx, cloud.name()))
                 .put("tokens", cloud.tokens().size())
                 .put("servers", cloud.serverStore().count())
+                .put("hostile", CloudProfiles.hostileJson(cloud.profile().hostile()))
                 .put("profile", CloudProfiles.toJson(cloud.profile()));
+    }
+
+    private static JsonObject hostile(SimulatedCloud cloud) {
+        return new JsonObject().put("cloud", cloud.name())
+                .put("hostile", CloudProfiles.hostileJson(cloud.profile().hostile()));
     }
 
     private void show(RoutingContext ctx) {
@@ -84,7 +95,43 @@ public final class SandboxControlApi {
     }
 
     private void stats(RoutingContext ctx) {
-        withCloud(ctx, c -> c.stats().toJson().put("cloud", c.name()));
+        withCloud(ctx, c -> {
+            JsonObject stats = c.stats().toJson().put("cloud", c.name());
+            stats.getJsonObject("hostile").mergeIn(c.hostileStreams().toJson());
+            return stats;
+        });
+    }
+
+    private void showHostile(RoutingContext ctx) {
+        withCloud(ctx, SandboxControlApi::hostile);
+    }
+
+    private void putHostile(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        if (registry.get(name).isEmpty()) {
+            error(ctx, 404, "No cloud named '" + name + "'.");
+            return;
+        }
+        String body = ctx.body().asString();
+        if (body == null || body.isBlank()) {
+            error(ctx, 400, "The body must be a hostile section (YAML or JSON), such as {\"mode\": \"endless-body\"}.");
+            return;
+        }
+        HostileProfile hostile;
+        try {
+            hostile = CloudProfiles.parseHostile(body, name);
+        } catch (IllegalArgumentException e) {
+            error(ctx, 400, e.getMessage());
+            return;
+        }
+        registry.setHostile(name, hostile).ifPresentOrElse(c -> json(ctx, 200, hostile(c)),
+                () -> error(ctx, 404, "No cloud named '" + name + "'."));
+    }
+
+    private void deleteHostile(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        registry.setHostile(name, null).ifPresentOrElse(c -> ctx.response().setStatusCode(204).end(),
+                () -> error(ctx, 404, "No cloud named '" + name + "'."));
     }
 
     private void put(RoutingContext ctx) {

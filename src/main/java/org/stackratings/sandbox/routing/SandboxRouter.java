@@ -7,13 +7,14 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.stackratings.sandbox.hostile.HostileAnswers;
 import org.stackratings.sandbox.state.CloudRegistry;
 import org.stackratings.sandbox.state.SimulatedCloud;
 
 /**
  * The routes of one sandbox: the control API under {@code /_sandbox}, then, for {@code /{cloud}/<service>/...}, the
- * cloud (404 when unknown), the service (404 when the profile does not offer it), the fault injection and the
- * service's API; anything else is 404.
+ * cloud (404 when unknown), the service (404 when the profile does not offer it), the cloud's hostile answers (which
+ * take the requests their mode covers), else the fault injection, then the service's API; anything else is 404.
  */
 public final class SandboxRouter {
 
@@ -32,6 +33,7 @@ public final class SandboxRouter {
         new SandboxControlApi(registry).register(router);
         router.route().pathRegex(CLOUD_PATH.pattern()).handler(ctx -> resolveCloud(ctx, registry));
         FaultInjector faults = new FaultInjector(vertx, clock);
+        HostileAnswers hostile = new HostileAnswers();
         for (OpenStackService service : OpenStackService.values()) {
             router.route().pathRegex("/[^/]+/" + service.key() + "(?:/.*)?").handler(ctx -> {
                 SimulatedCloud cloud = ctx.get(ApiRequest.CLOUD_KEY);
@@ -40,7 +42,9 @@ public final class SandboxRouter {
                     return;
                 }
                 ctx.put(SERVICE_KEY, service);
-                faults.handle(ctx, cloud, service);
+                if (!hostile.handle(ctx, cloud, service.key())) {
+                    faults.handle(ctx, cloud, service);
+                }
             });
         }
         String fallbackBase = "http://" + urlHost;

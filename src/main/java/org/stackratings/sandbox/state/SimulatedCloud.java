@@ -12,7 +12,8 @@ import org.stackratings.sandbox.profile.OutageWindow;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
- * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers and counts.
+ * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers and counts
+ * (and the hostile answers still going, unless the hostile section changes: see {@link CloudRegistry#put}).
  */
 public final class SimulatedCloud {
 
@@ -21,6 +22,7 @@ public final class SimulatedCloud {
     private final CloudStats stats;
     private final CloudInventory inventory;
     private final ServerStore servers;
+    private final HostileStreams hostileStreams;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
@@ -29,21 +31,23 @@ public final class SimulatedCloud {
 
     /** A new cloud whose servers follow {@code clock}. */
     public SimulatedCloud(CloudProfile profile, Clock clock) {
-        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock));
+        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams());
     }
 
-    private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers) {
+    private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
+            HostileStreams hostileStreams) {
         this.profile = profile;
         this.tokens = tokens;
         this.stats = stats;
         this.servers = servers;
+        this.hostileStreams = hostileStreams;
         this.inventory = new CloudInventory(profile.name());
         this.random = profile.seed() == null ? new Random() : new Random(profile.seed());
     }
 
     /** The same cloud (tokens, servers, counts) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
-        return new SimulatedCloud(newProfile, tokens, stats, servers);
+        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams);
     }
 
     public CloudProfile profile() {
@@ -60,6 +64,11 @@ public final class SimulatedCloud {
 
     public CloudStats stats() {
         return stats;
+    }
+
+    /** The hostile answers of this cloud still going (endless or trickling bodies, silent connections). */
+    public HostileStreams hostileStreams() {
+        return hostileStreams;
     }
 
     public CloudInventory inventory() {

@@ -116,6 +116,7 @@ class CloudProfilesTest {
         assertThat(p.lifecycle().deleteFailureRate()).isZero();
         assertThat(p.lifecycle().maxServers()).isEqualTo(10);
         assertThat(p.deviations()).isEmpty();
+        assertThat(p.hostile()).isNull();
     }
 
     @Test
@@ -245,5 +246,64 @@ class CloudProfilesTest {
                 .containsExactly("from-file");
         Files.delete(file);
         assertThatThrownBy(() -> CloudProfiles.loadFrom("no/such.yaml")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readsAHostileSectionWithItsDefaults() {
+        CloudProfile p = CloudProfiles.parseOne("""
+                users: [ { name: probe, password: pw } ]
+                hostile: { mode: trickle-body }
+                """, "trickler");
+        assertThat(p.hostile()).isEqualTo(new HostileProfile(HostileMode.TRICKLE_BODY, HostileTarget.SERVICES, null,
+                null, Duration.ofSeconds(2)));
+        CloudProfile redirect = CloudProfiles.parseOne("""
+                hostile: { mode: redirect, redirectTo: "http://127.0.0.2:9999/" }
+                """, "redirector");
+        assertThat(redirect.hostile().target()).isEqualTo(HostileTarget.KEYSTONE);
+        assertThat(redirect.hostile().redirectOrigin()).isEqualTo("http://127.0.0.2:9999");
+        CloudProfile all = CloudProfiles.parseOne("""
+                hostile: { mode: endless-body, target: all }
+                """, "everything");
+        assertThat(all.hostile().covers("identity")).isTrue();
+        assertThat(all.hostile().covers("volume")).isTrue();
+        assertThat(HostileProfile.of(HostileMode.ENDLESS_BODY).covers("identity")).isFalse();
+        assertThat(HostileProfile.redirect(java.net.URI.create("https://canary.test/x")).redirectOrigin())
+                .isEqualTo("https://canary.test:443");
+    }
+
+    @Test
+    void aHostileSectionRoundTripsThroughJson() {
+        CloudProfile p = CloudProfiles.parseOne("""
+                hostile: { mode: dns-name, endpointHost: compute.hostile.test, trickleInterval: PT0.5S }
+                """, "named");
+        assertThat(CloudProfiles.parseOne(CloudProfiles.toJson(p).encode(), null)).isEqualTo(p);
+        assertThat(CloudProfiles.toJson(p).getJsonObject("hostile").getString("endpointHost"))
+                .isEqualTo("compute.hostile.test");
+        assertThat(CloudProfiles.toJson(CloudProfile.basic("plain", "pw")).getValue("hostile")).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "hostile: { mode: sneaky }|field 'hostile.mode': unknown mode 'sneaky'",
+            "hostile: { mode: foreign-endpoints }|field 'hostile': mode foreign-endpoints needs redirectTo",
+            "hostile: { mode: dns-name }|field 'hostile': mode dns-name needs endpointHost",
+            "hostile: { mode: wrong-types, target: all }|its target can only be keystone",
+            "hostile: { mode: trickle-body, trickleInterval: PT0S }|trickleInterval must be at least 1 ms",
+            "hostile: not-json|field 'hostile': must be a mapping"})
+    void refusesABadHostileSection(String yaml, String message) {
+        assertThatThrownBy(() -> CloudProfiles.parseOne(yaml, "bad")).isInstanceOf(ProfileException.class)
+                .hasMessageContaining("cloud 'bad'").hasMessageContaining(message);
+    }
+
+    @Test
+    void theHostileCloudsHaveOneCloudPerMode() {
+        List<CloudProfile> clouds = CloudProfiles.loadFrom("sandbox/hostile-clouds.yaml");
+        assertThat(clouds).extracting(c -> c.hostile().mode()).containsExactly(HostileMode.values());
+        assertThat(clouds).allSatisfy(c -> {
+            assertThat(c.name()).isEqualTo("hostile-" + c.hostile().mode().id());
+            assertThat(c.description()).isNotBlank();
+            assertThat(c.users()).singleElement().satisfies(u -> assertThat(u.password()).isEqualTo(c.name() + "-secret"));
+        });
+        assertThat(CloudProfiles.loadFrom("sandbox/dev-clouds.yaml")).allSatisfy(c -> assertThat(c.hostile()).isNull());
     }
 }
