@@ -21,6 +21,7 @@ public final class TrickleBody {
     private final long intervalMs;
     private long position;
     private long timer = -1;
+    private boolean stopped;
 
     public TrickleBody(Vertx vertx, WriteStream<Buffer> out, HostileStreams.Stream stream, String service,
             Duration interval) {
@@ -34,18 +35,20 @@ public final class TrickleBody {
     /** Sends the first byte now and one more every interval. */
     public void start() {
         next();
-        timer = vertx.setPeriodic(intervalMs, id -> next());
+        if (!stopped) {
+            timer = vertx.setPeriodic(intervalMs, id -> next());
+        }
     }
 
     public void stop() {
+        stopped = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
-        timer = -2;
     }
 
     private void next() {
-        if (timer == -2) {
+        if (stopped) {
             return;
         }
         byte b = position < start.length ? start[(int) position]
