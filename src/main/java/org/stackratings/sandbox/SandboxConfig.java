@@ -7,9 +7,19 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "stackratings.sandbox")
 public interface SandboxConfig {
 
-    /** Start the sandbox with the application (on in dev mode). */
+    /**
+     * Start the sandbox with the application (on in dev mode). Honoured in dev and test mode only: in the production
+     * launch mode it also takes {@link #allowInProduction()}, else the application does not start.
+     */
     @WithDefault("false")
     boolean enabled();
+
+    /**
+     * Let {@link #enabled()} start the sandbox in the production launch mode too (its control API has no
+     * authentication; a loud warning is logged at start).
+     */
+    @WithDefault("false")
+    boolean allowInProduction();
 
     /** Address the sandbox listens on. */
     @WithDefault("127.0.0.1")

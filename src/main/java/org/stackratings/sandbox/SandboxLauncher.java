@@ -1,20 +1,22 @@
 package org.stackratings.sandbox;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.CloudProfiles;
 
-/** Starts the sandbox with the application when {@code stackratings.sandbox.enabled=true}, and stops it after. */
+/**
+ * Starts the sandbox with the application when {@code stackratings.sandbox.enabled=true} in dev or test mode (in the
+ * production launch mode only with {@code stackratings.sandbox.allow-in-production=true}, else the start fails:
+ * {@link SandboxStart}), and stops it after.
+ */
 @ApplicationScoped
 public class SandboxLauncher {
 
@@ -30,11 +32,20 @@ public class SandboxLauncher {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.enabled()) {
+        start(LaunchMode.current());
+    }
+
+    /** Starts the sandbox if {@link SandboxStart#decide} says so for {@code mode}; throws when it refuses. */
+    void start(LaunchMode mode) {
+        SandboxStart decision = SandboxStart.decide(config.enabled(), config.allowInProduction(), mode);
+        if (decision == SandboxStart.OFF) {
             return;
         }
-        List<CloudProfile> clouds = loadProfiles(config.profiles());
+        List<CloudProfile> clouds = CloudProfiles.loadFrom(config.profiles());
         server = SandboxServer.start(vertx, config.host(), config.port(), clouds);
+        if (decision == SandboxStart.START_IN_PRODUCTION) {
+            LOG.warn(SandboxStart.productionWarning(server));
+        }
         LOG.infof("OpenStack sandbox listening on %s with %d simulated clouds", server.baseUrl(), clouds.size());
         for (CloudProfile cloud : clouds) {
             LOG.infof("  sandbox cloud %-12s auth URL %s  (%s)", cloud.name(), server.authUrl(cloud.name()),
@@ -43,6 +54,10 @@ public class SandboxLauncher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    void stop() {
         SandboxServer running = server;
         server = null;
         if (running != null) {
@@ -54,28 +69,5 @@ public class SandboxLauncher {
     /** The running sandbox, if enabled and started. */
     public Optional<SandboxServer> server() {
         return Optional.ofNullable(server);
-    }
-
-    /** Reads profiles from a classpath resource or, failing that, a file. */
-    static List<CloudProfile> loadProfiles(String location) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        String resource = location.startsWith("/") ? location.substring(1) : location;
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in != null) {
-                return CloudProfiles.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sandbox profiles " + location, e);
-        }
-        Path file = Path.of(location);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("sandbox profiles '" + location
-                    + "' are neither a classpath resource nor a file");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return CloudProfiles.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sandbox profiles " + file, e);
-        }
     }
 }

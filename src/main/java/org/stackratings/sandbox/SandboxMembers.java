@@ -9,6 +9,9 @@ import org.jboss.logging.Logger;
 import org.stackratings.member.CredentialType;
 import org.stackratings.member.MemberRequest;
 import org.stackratings.member.MemberService;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.UserSpec;
+import org.stackratings.sandbox.state.SimulatedCloud;
 
 import java.util.List;
 

@@ -6,14 +6,22 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
+import org.stackratings.sandbox.api.ComputeApi;
+import org.stackratings.sandbox.api.ImageApi;
+import org.stackratings.sandbox.api.KeystoneApi;
+import org.stackratings.sandbox.api.NetworkApi;
+import org.stackratings.sandbox.api.VolumeApi;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.HostileProfile;
+import org.stackratings.sandbox.routing.SandboxRouter;
+import org.stackratings.sandbox.state.CloudRegistry;
+import org.stackratings.sandbox.state.SimulatedCloud;
 
 /**
  * An OpenStack API simulator: many named clouds on one Vert.x HTTP server, each under {@code /{cloud}}, plus the
@@ -21,8 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class SandboxServer implements AutoCloseable {
 
-    private static final Pattern CLOUD_PATH = Pattern.compile("/([a-z0-9][a-z0-9-]{1,62})(/.*)?");
-    private static final String SERVICE_KEY = "sandbox.service";
     private static final long WAIT_SECONDS = 30;
 
     private final HttpServer server;
@@ -48,7 +54,8 @@ public final class SandboxServer implements AutoCloseable {
         CloudRegistry registry = new CloudRegistry(clock);
         clouds.forEach(registry::put);
         String urlHost = urlHost(host);
-        Router router = router(vertx, registry, clock, urlHost);
+        Router router = SandboxRouter.create(vertx, registry, clock, urlHost,
+                List.of(new KeystoneApi(), new ComputeApi(), new ImageApi(), new NetworkApi(), new VolumeApi()));
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                         // OpenStack APIs speak HTTP/1.1; a TIMEOUT or RESET must close one request's connection only
                         .setHttp2ClearTextEnabled(false))
@@ -77,51 +84,6 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private static Router router(Vertx vertx, CloudRegistry registry, Clock clock, String urlHost) {
-        Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
-        new SandboxControlApi(registry).register(router);
-        router.route().pathRegex(CLOUD_PATH.pattern()).handler(ctx -> resolveCloud(ctx, registry));
-        FaultInjector faults = new FaultInjector(vertx, clock);
-        for (OpenStackService service : OpenStackService.values()) {
-            router.route().pathRegex("/[^/]+/" + service.key() + "(?:/.*)?").handler(ctx -> {
-                SimulatedCloud cloud = ctx.get(ApiRequest.CLOUD_KEY);
-                if (!cloud.profile().offers(service.key())) {
-                    notFound(ctx);
-                    return;
-                }
-                ctx.put(SERVICE_KEY, service);
-                faults.handle(ctx, cloud, service);
-            });
-        }
-        String fallbackBase = "http://" + urlHost;
-        new KeystoneApi().register(new ServiceRoutes(router, OpenStackService.IDENTITY, clock, fallbackBase));
-        new ComputeApi().register(new ServiceRoutes(router, OpenStackService.COMPUTE, clock, fallbackBase));
-        new ImageApi().register(new ServiceRoutes(router, OpenStackService.IMAGE, clock, fallbackBase));
-        new NetworkApi().register(new ServiceRoutes(router, OpenStackService.NETWORK, clock, fallbackBase));
-        new VolumeApi().register(new ServiceRoutes(router, OpenStackService.VOLUME, clock, fallbackBase));
-        router.route().last().handler(SandboxServer::notFound);
-        return router;
-    }
-
-    private static void resolveCloud(RoutingContext ctx, CloudRegistry registry) {
-        var matcher = CLOUD_PATH.matcher(ctx.normalizedPath());
-        String name = matcher.matches() ? matcher.group(1) : "";
-        registry.get(name).ifPresentOrElse(cloud -> {
-            ctx.put(ApiRequest.CLOUD_KEY, cloud);
-            ctx.next();
-        }, () -> ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json")
-                .end(OpenStackService.keystoneError(404, "No cloud named '" + name + "' in this sandbox.").encode()));
-    }
-
-    private static void notFound(RoutingContext ctx) {
-        OpenStackService service = ctx.get(SERVICE_KEY);
-        var body = service == null
-                ? OpenStackService.keystoneError(404, "The resource could not be found.")
-                : service.errorBody(404, "The resource could not be found.");
-        ApiRequest.send(ctx, 404, body);
-    }
-
     public int port() {
         return server.actualPort();
     }
@@ -141,6 +103,15 @@ public final class SandboxServer implements AutoCloseable {
         registry.put(profile);
     }
 
+    /**
+     * Makes a running cloud attack its clients as {@code hostile} says, or stops it (null); answers still going under
+     * the old mode (endless bodies, silent connections) are ended. Throws for an unknown cloud.
+     */
+    public void setHostile(String cloud, HostileProfile hostile) {
+        registry.setHostile(cloud, hostile)
+                .orElseThrow(() -> new IllegalArgumentException("no cloud named '" + cloud + "' in this sandbox"));
+    }
+
     public void removeCloud(String name) {
         registry.remove(name);
     }
@@ -150,7 +121,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** The running cloud, for tests that look at its counts or tokens. */
-    public java.util.Optional<SimulatedCloud> cloud(String name) {
+    public Optional<SimulatedCloud> cloud(String name) {
         return registry.get(name);
     }
 

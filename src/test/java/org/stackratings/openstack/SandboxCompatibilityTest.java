@@ -33,8 +33,8 @@ import org.stackratings.openstack.http.BoundedClient;
 import org.stackratings.openstack.http.CallPolicy;
 import org.stackratings.openstack.http.CallScope;
 import org.stackratings.openstack.http.MemberHttp;
-import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxServer;
+import org.stackratings.sandbox.profile.CloudProfiles;
 
 /**
  * The sandbox speaks well enough OpenStack for openstack4j 3.12, the client the product uses. openstack4j sends

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.stackratings.PackagedApp;
-import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxServer;
+import org.stackratings.sandbox.profile.CloudProfiles;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

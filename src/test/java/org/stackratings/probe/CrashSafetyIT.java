@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.stackratings.PackagedApp;
-import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxServer;
-import org.stackratings.sandbox.SimulatedServer;
+import org.stackratings.sandbox.profile.CloudProfiles;
+import org.stackratings.sandbox.state.SimulatedServer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.stackratings.sandbox.SandboxTestResource;
-import org.stackratings.sandbox.SimulatedServer;
+import org.stackratings.sandbox.state.SimulatedServer;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -9,8 +9,8 @@ import org.stackratings.measurement.MeasurementQuery;
 import org.stackratings.measurement.ProbeRun;
 import org.stackratings.measurement.RunStatus;
 import org.stackratings.measurement.RunTrigger;
-import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxTestResource;
+import org.stackratings.sandbox.profile.CloudProfiles;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -13,8 +13,8 @@ import org.stackratings.openstack.RunDeadline;
 import org.stackratings.openstack.http.MemberHttp;
 import org.stackratings.openstack.CloudAccount;
 import org.stackratings.openstack.OpenStack4jCloudClient;
-import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxServer;
+import org.stackratings.sandbox.profile.CloudProfiles;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

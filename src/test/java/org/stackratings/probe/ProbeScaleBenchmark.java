@@ -7,8 +7,8 @@ import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stackratings.PackagedApp;
-import org.stackratings.sandbox.CloudProfiles;
 import org.stackratings.sandbox.SandboxServer;
+import org.stackratings.sandbox.profile.CloudProfiles;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import org.stackratings.measurement.RunStatus;
 import org.stackratings.measurement.RunTrigger;
 import org.stackratings.member.MemberService;
 import org.stackratings.sandbox.SandboxTestResource;
-import org.stackratings.sandbox.SimulatedServer;
+import org.stackratings.sandbox.state.SimulatedServer;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +36,18 @@ class SandboxLauncherTest {
     }
 
     @Test
-    void loadsProfilesFromAFileToo() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("clouds", ".yaml");
-        java.nio.file.Files.writeString(file, "clouds: [ { name: from-file } ]");
-        assertThat(SandboxLauncher.loadProfiles(file.toString())).extracting(CloudProfile::name)
-                .containsExactly("from-file");
-        java.nio.file.Files.delete(file);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxLauncher.loadProfiles("no/such.yaml"))
-                .isInstanceOf(IllegalArgumentException.class);
+    void theControlApiIsOnTheSandboxPortOnlyNeverOnTheAgencyPort() {
+        SandboxServer server = launcher.server().orElseThrow();
+        given().get(server.baseUrl() + "/_sandbox/health").then().statusCode(200).body("status", equalTo("UP"));
+        assertThat(server.port()).isNotEqualTo(RestAssured.port);
+        for (String path : List.of("/_sandbox/health", "/_sandbox/clouds", "/_sandbox/clouds/aurora",
+                "/_sandbox/clouds/aurora/stats", "/_sandbox/clouds/aurora/hostile")) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json")
+                    .body("status", equalTo(404));
+        }
+        given().contentType("application/json").body("{\"mode\": \"not-json\"}").put("/_sandbox/clouds/aurora/hostile")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().delete("/_sandbox/clouds/aurora").then().statusCode(404).contentType("application/problem+json");
+        assertThat(server.cloud("aurora").orElseThrow().profile().hostile()).isNull();
     }
 }

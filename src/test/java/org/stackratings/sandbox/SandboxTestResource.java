@@ -7,11 +7,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.CloudProfiles;
+import org.stackratings.sandbox.profile.HostileProfile;
 
 /**
  * Starts a standalone sandbox (own Vert.x, free port) for a Quarkus test, with the clouds of the classpath
- * resource named by the init arg {@code profiles} (default {@code sandbox/test-clouds.yaml}). The application keeps
- * its own sandbox off. Tests reach the server through {@link #server()}.
+ * resource named by the init arg {@code profiles} (default {@code sandbox/test-clouds.yaml};
+ * {@code sandbox/hostile-clouds.yaml} holds one hostile cloud per mode). The application keeps its own sandbox off.
+ * Tests reach the server through {@link #server()}.
+ *
+ * <p>Hostile clouds (docs/sandbox.md, "Hostile clouds"): {@link #putHostileCloud(String, HostileProfile)} adds one to
+ * the running sandbox, e.g.
+ * {@code SandboxTestResource.putHostileCloud("evil", HostileProfile.foreignEndpoints(URI.create("http://127.0.0.2:9999/")))},
+ * and the member is onboarded with {@code server().authUrl("evil")}, user {@code probe}, password {@code evil-secret}.
+ * {@code server().setHostile(name, hostile)} switches a running cloud (null stops it); {@code server().removeCloud}
+ * removes it (and ends its endless answers). The sandbox is shared by the tests of one Quarkus test resource, so give
+ * each hostile cloud its own name.
  */
 public class SandboxTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +42,13 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException("SandboxTestResource is not running");
         }
         return running;
+    }
+
+    /** Adds (or replaces) cloud {@code name}, user {@code probe}, password {@code <name>-secret}, hostile as said. */
+    public static CloudProfile putHostileCloud(String name, HostileProfile hostile) {
+        CloudProfile profile = SandboxFixture.hostileCloud(name, hostile);
+        server().putCloud(profile);
+        return profile;
     }
 
     @Override

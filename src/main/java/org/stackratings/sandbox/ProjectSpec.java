@@ -1,5 +1,0 @@
-package org.stackratings.sandbox;
-
-/** The one project of a simulated cloud. */
-public record ProjectSpec(String id, String name) {
-}

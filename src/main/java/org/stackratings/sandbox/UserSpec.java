@@ -1,5 +1,0 @@
-package org.stackratings.sandbox;
-
-/** A user of a simulated cloud; {@code id} is derived from the cloud and user name when not given. */
-public record UserSpec(String id, String name, String password) {
-}

@@ -1,0 +1,311 @@
+package org.stackratings.sandbox.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stackratings.sandbox.routing.ApiRequest;
+import org.stackratings.sandbox.routing.OpenStackService;
+import org.stackratings.sandbox.routing.ServiceApi;
+import org.stackratings.sandbox.routing.ServiceRoutes;
+import org.stackratings.sandbox.state.CloudInventory;
+import org.stackratings.sandbox.state.SimulatedServer;
+
+/**
+ * Nova v2.1 under {@code /{cloud}/compute}: versions, flavors, the image proxy, servers ({@link ServerApi}),
+ * availability zones, limits, quota sets and keypairs, with microversion negotiation (2.1 .. 2.90). An optional {@code /{project_id}} after
+ * {@code /v2.1} is accepted, as real Nova does.
+ */
+public final class ComputeApi implements ServiceApi {
+
+    public static final Microversion MIN = new Microversion(2, 1);
+    public static final Microversion MAX = new Microversion(2, 90);
+    private static final String VERSION_KEY = "sandbox.compute.microversion";
+    private static final int MAX_CORES = 20;
+    private static final int MAX_RAM_MB = 51200;
+
+    private final ServerApi serverApi = new ServerApi();
+
+    @Override
+    public OpenStackService service() {
+        return OpenStackService.COMPUTE;
+    }
+
+    @Override
+    public void register(ServiceRoutes routes) {
+        routes.filter("/v2\\.1(?:/.*)?", this::negotiate);
+        routes.getOpen("", this::versions);
+        routes.getOpen("/", this::versions);
+        routes.getOpen("/v2.1", this::version);
+        routes.getOpen("/v2.1/", this::version);
+        for (String prefix : new String[] {"/v2.1", "/v2.1/:project_id"}) {
+            routes.get(prefix + "/flavors", req -> flavors(req, false));
+            routes.get(prefix + "/flavors/detail", req -> flavors(req, true));
+            routes.get(prefix + "/flavors/:flavor_id", this::flavor);
+            routes.get(prefix + "/flavors/:flavor_id/os-extra_specs", this::extraSpecs);
+            routes.get(prefix + "/images", req -> images(req, false));
+            routes.get(prefix + "/images/detail", req -> images(req, true));
+            routes.get(prefix + "/images/:image_id", this::image);
+            serverApi.register(routes, prefix);
+            routes.get(prefix + "/os-quota-sets/:tenant_id", req -> quotaSet(req, QuotaView.SHOW));
+            routes.get(prefix + "/os-quota-sets/:tenant_id/defaults", req -> quotaSet(req, QuotaView.DEFAULTS));
+            routes.get(prefix + "/os-quota-sets/:tenant_id/detail", req -> quotaSet(req, QuotaView.DETAIL));
+            routes.get(prefix + "/os-availability-zone", this::availabilityZones);
+            routes.get(prefix + "/limits", this::limits);
+            routes.get(prefix + "/os-keypairs", this::keypairs);
+        }
+    }
+
+    private void negotiate(RoutingContext ctx) {
+        String header = ctx.request().getHeader("OpenStack-API-Version");
+        String legacy = ctx.request().getHeader("X-OpenStack-Nova-API-Version");
+        Microversion version;
+        try {
+            version = Microversion.requested(header, "compute", MAX)
+                    .or(() -> Optional.ofNullable(legacy).map(v -> Microversion.parse(v, MAX)))
+                    .orElse(MIN);
+        } catch (IllegalArgumentException e) {
+            notAcceptable(ctx, "Invalid format for API version: " + e.getMessage());
+            return;
+        }
+        if (!version.within(MIN, MAX)) {
+            notAcceptable(ctx, "Version " + version + " is not supported by the API. Minimum is " + MIN
+                    + " and maximum is " + MAX + ".");
+            return;
+        }
+        ctx.put(VERSION_KEY, version);
+        ctx.response()
+                .putHeader("OpenStack-API-Version", "compute " + version)
+                .putHeader("X-OpenStack-Nova-API-Version", version.toString())
+                .putHeader("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version");
+        ctx.next();
+    }
+
+    private static void notAcceptable(RoutingContext ctx, String message) {
+        ApiRequest.send(ctx, 406, OpenStackService.COMPUTE.errorBody(406, message));
+    }
+
+    static Microversion microversion(ApiRequest req) {
+        return req.context().get(VERSION_KEY);
+    }
+
+    private static JsonArray links(ApiRequest req, String kind, String id) {
+        String base = req.serviceBase();
+        return new JsonArray()
+                .add(new JsonObject().put("rel", "self").put("href", base + "/v2.1/" + kind + "/" + id))
+                .add(new JsonObject().put("rel", "bookmark").put("href", base + "/" + kind + "/" + id));
+    }
+
+    private JsonObject versionEntry(ApiRequest req, boolean current) {
+        return current
+                ? new JsonObject().put("id", "v2.1").put("status", "CURRENT").put("version", MAX.toString())
+                        .put("min_version", MIN.toString()).put("updated", "2013-07-23T11:33:21Z")
+                        .put("links", new JsonArray().add(new JsonObject().put("rel", "self")
+                                .put("href", req.serviceBase() + "/v2.1/")))
+                : new JsonObject().put("id", "v2.0").put("status", "SUPPORTED").put("version", "")
+                        .put("min_version", "").put("updated", "2011-01-21T11:33:21Z")
+                        .put("links", new JsonArray().add(new JsonObject().put("rel", "self")
+                                .put("href", req.serviceBase() + "/v2/")));
+    }
+
+    private void versions(ApiRequest req) {
+        req.ok(new JsonObject().put("versions", new JsonArray()
+                .add(versionEntry(req, false))
+                .add(versionEntry(req, true))));
+    }
+
+    private void version(ApiRequest req) {
+        JsonObject v = versionEntry(req, true);
+        v.getJsonArray("links").add(new JsonObject().put("rel", "describedby").put("type", "text/html")
+                .put("href", "http://docs.openstack.org/"));
+        v.put("media-types", new JsonArray().add(new JsonObject().put("base", "application/json")
+                .put("type", "application/vnd.openstack.compute+json;version=2.1")));
+        req.ok(new JsonObject().put("version", v));
+    }
+
+    private JsonObject flavorJson(ApiRequest req, CloudInventory.Flavor f, boolean detail) {
+        Microversion mv = microversion(req);
+        JsonObject json = new JsonObject().put("id", f.id()).put("name", f.name())
+                .put("links", links(req, "flavors", f.id()));
+        if (mv.atLeast(2, 55)) {
+            json.putNull("description");
+        }
+        if (!detail) {
+            return json;
+        }
+        json.put("ram", f.ramMb())
+                .put("disk", f.diskGb())
+                .put("vcpus", f.vcpus())
+                .put("OS-FLV-EXT-DATA:ephemeral", 0)
+                .put("OS-FLV-DISABLED:disabled", false)
+                .put("os-flavor-access:is_public", true)
+                .put("rxtx_factor", 1.0);
+        if (mv.atLeast(2, 75)) {
+            json.put("swap", 0);
+        } else {
+            json.put("swap", "");
+        }
+        if (mv.atLeast(2, 61)) {
+            json.put("extra_specs", new JsonObject());
+        }
+        return json;
+    }
+
+    private void flavors(ApiRequest req, boolean detail) {
+        JsonArray list = new JsonArray();
+        req.inventory().flavors().forEach(f -> list.add(flavorJson(req, f, detail)));
+        req.ok(new JsonObject().put("flavors", list));
+    }
+
+    private void flavor(ApiRequest req) {
+        String id = req.param("flavor_id");
+        req.inventory().flavor(id).ifPresentOrElse(
+                f -> req.ok(new JsonObject().put("flavor", flavorJson(req, f, true))),
+                () -> req.fail(404, "Flavor " + id + " could not be found."));
+    }
+
+    private void extraSpecs(ApiRequest req) {
+        String id = req.param("flavor_id");
+        req.inventory().flavor(id).ifPresentOrElse(
+                f -> req.ok(new JsonObject().put("extra_specs", new JsonObject())),
+                () -> req.fail(404, "Flavor " + id + " could not be found."));
+    }
+
+    private JsonObject imageJson(ApiRequest req, CloudInventory.Image i, boolean detail) {
+        JsonArray links = links(req, "images", i.id()).add(new JsonObject().put("rel", "alternate")
+                .put("type", "application/vnd.openstack.image")
+                .put("href", req.cloudBase() + "/image/images/" + i.id()));
+        JsonObject json = new JsonObject().put("id", i.id()).put("name", i.name()).put("links", links);
+        if (detail) {
+            json.put("status", "ACTIVE")
+                    .put("progress", 100)
+                    .put("minDisk", i.minDiskGb())
+                    .put("minRam", i.minRamMb())
+                    .put("created", CloudInventory.CREATED_AT)
+                    .put("updated", CloudInventory.CREATED_AT)
+                    .put("OS-EXT-IMG-SIZE:size", i.sizeBytes())
+                    .put("metadata", new JsonObject().put("os_distro", i.osDistro()));
+        }
+        return json;
+    }
+
+    /** The image proxy was removed in microversion 2.36. */
+    private static boolean proxyGone(ApiRequest req) {
+        if (microversion(req).atLeast(2, 36)) {
+            req.fail(404, "The resource could not be found.");
+            return true;
+        }
+        return false;
+    }
+
+    private void images(ApiRequest req, boolean detail) {
+        if (proxyGone(req)) {
+            return;
+        }
+        JsonArray list = new JsonArray();
+        req.inventory().images().forEach(i -> list.add(imageJson(req, i, detail)));
+        req.ok(new JsonObject().put("images", list));
+    }
+
+    private void image(ApiRequest req) {
+        if (proxyGone(req)) {
+            return;
+        }
+        String id = req.param("image_id");
+        req.inventory().image(id).ifPresentOrElse(
+                i -> req.ok(new JsonObject().put("image", imageJson(req, i, true))),
+                () -> req.fail(404, "Image not found."));
+    }
+
+    private void availabilityZones(ApiRequest req) {
+        req.ok(new JsonObject().put("availabilityZoneInfo", new JsonArray().add(new JsonObject()
+                .put("zoneName", "nova")
+                .put("zoneState", new JsonObject().put("available", true))
+                .putNull("hosts"))));
+    }
+
+    /** Usage of the project: instances, cores and RAM of the servers that are not gone. */
+    private record Usage(int instances, int cores, int ramMb) {
+        static Usage of(ApiRequest req) {
+            int cores = 0;
+            int ram = 0;
+            List<SimulatedServer> servers = req.cloud().servers();
+            for (SimulatedServer s : servers) {
+                var flavor = req.inventory().flavor(s.flavorId());
+                cores += flavor.map(CloudInventory.Flavor::vcpus).orElse(0);
+                ram += flavor.map(CloudInventory.Flavor::ramMb).orElse(0);
+            }
+            return new Usage(servers.size(), cores, ram);
+        }
+    }
+
+    private void limits(ApiRequest req) {
+        Microversion mv = microversion(req);
+        Usage usage = Usage.of(req);
+        JsonObject absolute = new JsonObject()
+                .put("maxTotalCores", MAX_CORES).put("maxTotalInstances", req.profile().lifecycle().maxServers())
+                .put("maxTotalRAMSize", MAX_RAM_MB)
+                .put("maxServerMeta", 128).put("maxImageMeta", 128).put("maxTotalKeypairs", 100)
+                .put("maxServerGroups", 10).put("maxServerGroupMembers", 10)
+                .put("totalCoresUsed", usage.cores()).put("totalInstancesUsed", usage.instances())
+                .put("totalRAMUsed", usage.ramMb())
+                .put("totalServerGroupsUsed", 0);
+        if (!mv.atLeast(2, 57)) {
+            absolute.put("maxPersonality", 5).put("maxPersonalitySize", 10240);
+        }
+        if (!mv.atLeast(2, 36)) {
+            absolute.put("maxSecurityGroups", 10).put("maxSecurityGroupRules", 20)
+                    .put("maxTotalFloatingIps", 10).put("totalFloatingIpsUsed", 0)
+                    .put("totalSecurityGroupsUsed", 0);
+        }
+        req.ok(new JsonObject().put("limits", new JsonObject().put("rate", new JsonArray())
+                .put("absolute", absolute)));
+    }
+
+    private enum QuotaView { SHOW, DEFAULTS, DETAIL }
+
+    /** {@code os-quota-sets}: the project's own quotas (another project's are refused), defaults for any. */
+    private void quotaSet(ApiRequest req, QuotaView view) {
+        String tenant = req.param("tenant_id");
+        if (view != QuotaView.DEFAULTS && !tenant.equals(req.token().projectId())) {
+            req.fail(403, "Policy doesn't allow os_compute_api:os-quota-sets:" + (view == QuotaView.SHOW ? "show"
+                    : "detail") + " to be performed.");
+            return;
+        }
+        Microversion mv = microversion(req);
+        Usage usage = view == QuotaView.DETAIL ? Usage.of(req) : new Usage(0, 0, 0);
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        Map<String, Integer> used = Map.of("instances", usage.instances(), "cores", usage.cores(), "ram",
+                usage.ramMb());
+        limits.put("instances", req.profile().lifecycle().maxServers());
+        limits.put("cores", MAX_CORES);
+        limits.put("ram", MAX_RAM_MB);
+        limits.put("key_pairs", 100);
+        limits.put("metadata_items", 128);
+        limits.put("server_groups", 10);
+        limits.put("server_group_members", 10);
+        if (!mv.atLeast(2, 57)) {
+            limits.put("injected_files", 5);
+            limits.put("injected_file_content_bytes", 10240);
+            limits.put("injected_file_path_bytes", 255);
+        }
+        if (!mv.atLeast(2, 36)) {
+            limits.put("fixed_ips", -1);
+            limits.put("floating_ips", 10);
+            limits.put("security_groups", 10);
+            limits.put("security_group_rules", 20);
+        }
+        JsonObject set = new JsonObject().put("id", tenant);
+        limits.forEach((k, v) -> set.put(k, view == QuotaView.DETAIL
+                ? new JsonObject().put("in_use", used.getOrDefault(k, 0)).put("limit", v).put("reserved", 0)
+                : v));
+        req.ok(new JsonObject().put("quota_set", set));
+    }
+
+    private void keypairs(ApiRequest req) {
+        req.ok(new JsonObject().put("keypairs", new JsonArray()));
+    }
+}

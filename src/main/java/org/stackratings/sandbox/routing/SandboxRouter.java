@@ -1,0 +1,75 @@
+package org.stackratings.sandbox.routing;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.stackratings.sandbox.hostile.HostileAnswers;
+import org.stackratings.sandbox.state.CloudRegistry;
+import org.stackratings.sandbox.state.SimulatedCloud;
+
+/**
+ * The routes of one sandbox: the control API under {@code /_sandbox}, then, for {@code /{cloud}/<service>/...}, the
+ * cloud (404 when unknown), the service (404 when the profile does not offer it), the cloud's hostile answers (which
+ * take the requests their mode covers), else the fault injection, then the service's API; anything else is 404.
+ */
+public final class SandboxRouter {
+
+    private static final Pattern CLOUD_PATH = Pattern.compile("/([a-z0-9][a-z0-9-]{1,62})(/.*)?");
+    private static final String SERVICE_KEY = "sandbox.service";
+    private static final int BODY_LIMIT = 1024 * 1024;
+
+    private SandboxRouter() {
+    }
+
+    /** A router for the clouds of {@code registry}; {@code urlHost} is used in links when a request has no Host. */
+    public static Router create(Vertx vertx, CloudRegistry registry, Clock clock, String urlHost,
+            List<ServiceApi> apis) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
+        new SandboxControlApi(registry).register(router);
+        router.route().pathRegex(CLOUD_PATH.pattern()).handler(ctx -> resolveCloud(ctx, registry));
+        FaultInjector faults = new FaultInjector(vertx, clock);
+        HostileAnswers hostile = new HostileAnswers();
+        for (OpenStackService service : OpenStackService.values()) {
+            router.route().pathRegex("/[^/]+/" + service.key() + "(?:/.*)?").handler(ctx -> {
+                SimulatedCloud cloud = ctx.get(ApiRequest.CLOUD_KEY);
+                if (!cloud.profile().offers(service.key())) {
+                    notFound(ctx);
+                    return;
+                }
+                ctx.put(SERVICE_KEY, service);
+                if (!hostile.handle(ctx, cloud, service.key())) {
+                    faults.handle(ctx, cloud, service);
+                }
+            });
+        }
+        String fallbackBase = "http://" + urlHost;
+        for (ServiceApi api : apis) {
+            api.register(new ServiceRoutes(router, api.service(), clock, fallbackBase));
+        }
+        router.route().last().handler(SandboxRouter::notFound);
+        return router;
+    }
+
+    private static void resolveCloud(RoutingContext ctx, CloudRegistry registry) {
+        var matcher = CLOUD_PATH.matcher(ctx.normalizedPath());
+        String name = matcher.matches() ? matcher.group(1) : "";
+        registry.get(name).ifPresentOrElse(cloud -> {
+            ctx.put(ApiRequest.CLOUD_KEY, cloud);
+            ctx.next();
+        }, () -> ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                .end(OpenStackService.keystoneError(404, "No cloud named '" + name + "' in this sandbox.").encode()));
+    }
+
+    private static void notFound(RoutingContext ctx) {
+        OpenStackService service = ctx.get(SERVICE_KEY);
+        var body = service == null
+                ? OpenStackService.keystoneError(404, "The resource could not be found.")
+                : service.errorBody(404, "The resource could not be found.");
+        ApiRequest.send(ctx, 404, body);
+    }
+}

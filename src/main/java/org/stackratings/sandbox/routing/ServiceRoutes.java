@@ -1,0 +1,109 @@
+package org.stackratings.sandbox.routing;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import org.stackratings.sandbox.profile.Deviation;
+import org.stackratings.sandbox.state.SimulatedCloud;
+
+/**
+ * Mounts one service's routes under {@code /:cloud/<service>}, with the Keystone token check that keystonemiddleware
+ * does in front of a real service, then the profile's {@link Deviation}s, then the handler.
+ */
+public final class ServiceRoutes {
+
+    private final Router router;
+    private final OpenStackService service;
+    private final Clock clock;
+    private final String fallbackBase;
+
+    public ServiceRoutes(Router router, OpenStackService service, Clock clock, String fallbackBase) {
+        this.router = router;
+        this.service = service;
+        this.clock = clock;
+        this.fallbackBase = fallbackBase;
+    }
+
+    /** A GET (and HEAD) route that needs a valid token. */
+    public void get(String path, Handler<ApiRequest> handler) {
+        route(HttpMethod.GET, path, true, handler);
+    }
+
+    /** A GET (and HEAD) route open to anyone (version discovery). */
+    public void getOpen(String path, Handler<ApiRequest> handler) {
+        route(HttpMethod.GET, path, false, handler);
+    }
+
+    public void route(HttpMethod method, String path, boolean authenticated, Handler<ApiRequest> handler) {
+        String full = "/:cloud/" + service.key() + path;
+        Route route = method == HttpMethod.GET
+                ? router.route(full).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                : router.route(method, full);
+        if (authenticated) {
+            route.handler(this::requireToken);
+        }
+        route.handler(this::deviate);
+        route.handler(ctx -> handler.handle(new ApiRequest(ctx, service, clock.instant(), fallbackBase)));
+    }
+
+    /** A handler for every request under the service path (microversion headers and the like). */
+    public void filter(String pathRegexUnderService, Handler<RoutingContext> handler) {
+        router.routeWithRegex("/[^/]+/" + service.key() + pathRegexUnderService).handler(handler);
+    }
+
+    /** Answers as the first matching deviation of the profile says, or continues to the handler. */
+    private void deviate(RoutingContext ctx) {
+        SimulatedCloud cloud = ctx.get(ApiRequest.CLOUD_KEY);
+        String prefix = "/" + cloud.name() + "/" + service.key();
+        String path = ctx.normalizedPath();
+        String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+        cloud.deviation(service.key(), ctx.request().method().name(), relative, ctx.queryParams())
+                .ifPresentOrElse(d -> answer(ctx, d), ctx::next);
+    }
+
+    private void answer(RoutingContext ctx, Deviation deviation) {
+        int status = deviation.status();
+        if (deviation.body() != null) {
+            ApiRequest.send(ctx, status, Buffer.buffer(deviation.body()), contentType(deviation.body()));
+        } else if (status == 204 || status == 304) {
+            ApiRequest.send(ctx, status, null);
+        } else if (status >= 400) {
+            String message = status == 404 ? "The resource could not be found."
+                    : HttpResponseStatus.valueOf(status).reasonPhrase() + ".";
+            ApiRequest.send(ctx, status, service.errorBody(status, message));
+        } else {
+            ApiRequest.send(ctx, status, new JsonObject());
+        }
+    }
+
+    private static String contentType(String body) {
+        try {
+            Json.decodeValue(body);
+            return "application/json";
+        } catch (DecodeException e) {
+            return "text/plain; charset=utf-8";
+        }
+    }
+
+    private void requireToken(RoutingContext ctx) {
+        SimulatedCloud cloud = ctx.get(ApiRequest.CLOUD_KEY);
+        var token = cloud.tokens().find(ctx.request().getHeader("X-Auth-Token"), clock.instant());
+        if (token.isEmpty()) {
+            ApiRequest request = new ApiRequest(ctx, service, clock.instant(), fallbackBase);
+            request.putHeader("WWW-Authenticate", "Keystone uri=\"" + request.cloudBase() + "/identity\"");
+            request.reply(401, OpenStackService.keystoneError(401,
+                    "The request you have made requires authentication."));
+            return;
+        }
+        ctx.put(ApiRequest.TOKEN_KEY, token.get());
+        ctx.next();
+    }
+}

@@ -1,0 +1,124 @@
+package org.stackratings.sandbox.state;
+
+import io.vertx.core.MultiMap;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.Deviation;
+import org.stackratings.sandbox.profile.OutageWindow;
+
+/**
+ * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
+ * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers and counts
+ * (and the hostile answers still going, unless the hostile section changes: see {@link CloudRegistry#put}).
+ */
+public final class SimulatedCloud {
+
+    private final CloudProfile profile;
+    private final TokenStore tokens;
+    private final CloudStats stats;
+    private final CloudInventory inventory;
+    private final ServerStore servers;
+    private final HostileStreams hostileStreams;
+    private final Random random;
+
+    public SimulatedCloud(CloudProfile profile) {
+        this(profile, Clock.systemUTC());
+    }
+
+    /** A new cloud whose servers follow {@code clock}. */
+    public SimulatedCloud(CloudProfile profile, Clock clock) {
+        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams());
+    }
+
+    private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
+            HostileStreams hostileStreams) {
+        this.profile = profile;
+        this.tokens = tokens;
+        this.stats = stats;
+        this.servers = servers;
+        this.hostileStreams = hostileStreams;
+        this.inventory = new CloudInventory(profile.name());
+        this.random = profile.seed() == null ? new Random() : new Random(profile.seed());
+    }
+
+    /** The same cloud (tokens, servers, counts) with a new profile. */
+    public SimulatedCloud reconfigured(CloudProfile newProfile) {
+        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams);
+    }
+
+    public CloudProfile profile() {
+        return profile;
+    }
+
+    public String name() {
+        return profile.name();
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public CloudStats stats() {
+        return stats;
+    }
+
+    /** The hostile answers of this cloud still going (endless or trickling bodies, silent connections). */
+    public HostileStreams hostileStreams() {
+        return hostileStreams;
+    }
+
+    public CloudInventory inventory() {
+        return inventory;
+    }
+
+    /** The cloud's servers as they are now (deleted ones excluded), newest first. */
+    public List<SimulatedServer> servers() {
+        return servers.list();
+    }
+
+    /** The store behind {@link #servers()}: create, find, delete and change servers. */
+    public ServerStore serverStore() {
+        return servers;
+    }
+
+    /** Creates servers as the profile's lifecycle says (boot time and outcome drawn from this cloud's random). */
+    public List<SimulatedServer> createServers(ServerSpec spec) {
+        return servers.create(spec, profile.lifecycle(), random);
+    }
+
+    /** Starts deleting a server (delete time and outcome drawn); false when it is unknown or gone. */
+    public boolean deleteServer(String id) {
+        return servers.delete(id, profile.lifecycle(), random);
+    }
+
+    /** The first deviation of the profile that covers a request, if any. */
+    public Optional<Deviation> deviation(String service, String method, String relativePath,
+            MultiMap params) {
+        return profile.deviations().stream()
+                .filter(d -> d.matches(service, method, relativePath, params, profile.project().id()))
+                .findFirst();
+    }
+
+    /** Keystone's id of the cloud's domain: {@code default} for the domain named {@code Default}. */
+    public String domainId() {
+        return "Default".equals(profile.domain()) ? "default" : CloudProfile.derivedId("domain:" + profile.domain());
+    }
+
+    /** The first outage window active now for {@code service}. */
+    public Optional<OutageWindow> activeOutage(String service, Instant now) {
+        return profile.outages().stream().filter(o -> o.affects(service, now)).findFirst();
+    }
+
+    /** Whether this request should fail with the profile's error status. */
+    public boolean drawError() {
+        return profile.errorRate() > 0 && random.nextDouble() < profile.errorRate();
+    }
+
+    public double drawLatencyMs(String service) {
+        return profile.latencyFor(service).sampleMs(random);
+    }
+}

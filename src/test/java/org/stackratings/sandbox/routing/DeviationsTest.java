@@ -1,0 +1,121 @@
+package org.stackratings.sandbox.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stackratings.sandbox.SandboxFixture;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.CloudProfiles;
+import org.stackratings.sandbox.profile.Deviation;
+
+/** Profile deviations make a cloud non-compliant: a wrong status, a wrong body, an accepted bad request. */
+class DeviationsTest {
+
+    private static final String YAML = """
+            clouds:
+              - name: deviant
+                project: { id: 1234567890abcdef1234567890abcdef, name: probe }
+                users: [ { name: probe, password: pw } ]
+                deviations:
+                  - { service: compute, method: GET, path: "/v2.1/os-quota-sets/*", status: 404 }
+                  - { service: image, method: GET, path: "/v2/schemas/image", status: 200, body: "{}" }
+                  - { service: compute, method: GET, path: "/v2.1/servers", query: "limit=-1", status: 200 }
+                  - { service: volume, method: PUT, path: "/v3/{project_id}/volumes/*", status: 500 }
+                  - { service: network, path: "/", status: 200, body: { versions: [] } }
+                  - { service: identity, method: HEAD, path: "/v3/auth/tokens", status: 204 }
+              - name: compliant
+                users: [ { name: probe, password: pw } ]
+            """;
+    private static final String PROJECT = "1234567890abcdef1234567890abcdef";
+    private static SandboxFixture sandbox;
+    private static String token;
+
+    @BeforeAll
+    static void start() {
+        sandbox = SandboxFixture.start(CloudProfiles.parse(YAML));
+        token = sandbox.token("deviant", "pw");
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void aStatusOverrideAnswersWithAServiceStyleError() {
+        for (String path : List.of("/v2.1/os-quota-sets/" + PROJECT, "/v2.1/" + PROJECT + "/os-quota-sets/x")) {
+            HttpResponse<String> r = sandbox.get("/deviant/compute" + path, token);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(SandboxFixture.json(r).getJsonObject("itemNotFound").getInteger("code")).isEqualTo(404);
+        }
+        // * is one segment: the defaults are not covered
+        assertThat(sandbox.get("/deviant/compute/v2.1/os-quota-sets/" + PROJECT + "/defaults", token).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> put = sandbox.call("PUT", "/deviant/volume/v3/" + PROJECT + "/volumes/abc", token,
+                "{\"volume\":{\"name\":\"x\"}}");
+        assertThat(put.statusCode()).isEqualTo(500);
+        assertThat(SandboxFixture.json(put).getJsonObject("computeFault")).isNotNull();
+    }
+
+    @Test
+    void aBodyOverrideAnswersThatBody() {
+        HttpResponse<String> r = sandbox.get("/deviant/image/v2/schemas/image", token);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{}");
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+        HttpResponse<String> root = sandbox.get("/deviant/network/", null);
+        assertThat(SandboxFixture.json(root).getJsonArray("versions")).isEmpty();
+        assertThat(sandbox.get("/deviant/image/v2/schemas/images", token).body()).contains("\"images\"");
+    }
+
+    @Test
+    void anAcceptanceOverrideAcceptsWhatShouldBeRefused() {
+        assertThat(sandbox.get("/deviant/compute/v2.1/servers?limit=-1", token).statusCode()).isEqualTo(200);
+        assertThat(sandbox.get("/deviant/compute/v2.1/" + PROJECT + "/servers?limit=-1", token).statusCode())
+                .isEqualTo(200);
+        assertThat(sandbox.get("/deviant/compute/v2.1/servers?limit=abc", token).statusCode()).isEqualTo(400);
+        JsonObject normal = SandboxFixture.json(sandbox.get("/deviant/compute/v2.1/servers?limit=5", token));
+        assertThat(normal.getJsonArray("servers")).isEmpty();
+    }
+
+    @Test
+    void deviationsComeAfterTheTokenCheckAndAffectOnlyTheirCloud() {
+        assertThat(sandbox.get("/deviant/compute/v2.1/os-quota-sets/" + PROJECT, null).statusCode()).isEqualTo(401);
+        String other = sandbox.token("compliant", "pw");
+        String project = sandbox.server.cloud("compliant").orElseThrow().profile().project().id();
+        assertThat(sandbox.get("/compliant/compute/v2.1/os-quota-sets/" + project, other).statusCode())
+                .isEqualTo(200);
+        assertThat(sandbox.get("/compliant/compute/v2.1/servers?limit=-1", other).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aMethodMustMatch() {
+        assertThat(sandbox.call("DELETE", "/deviant/compute/v2.1/os-quota-sets/" + PROJECT, token, null)
+                .statusCode()).as("no such route").isEqualTo(404);
+        // a HEAD deviation does not cover GET (a GET one covers HEAD)
+        assertThat(sandbox.call("HEAD", "/deviant/identity/v3/auth/tokens", token, null).statusCode())
+                .isEqualTo(204);
+        assertThat(sandbox.call("GET", "/deviant/identity/v3/auth/tokens", token, null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void deviationsAreSettableAtRunTime() {
+        CloudProfile base = sandbox.server.cloud("compliant").orElseThrow().profile();
+        sandbox.server.putCloud(base.withDeviations(List.of(
+                new Deviation("compute", "GET", "/v2.1/os-availability-zone", null, 503, null))));
+        try {
+            String t = sandbox.token("compliant", "pw");
+            HttpResponse<String> r = sandbox.get("/compliant/compute/v2.1/os-availability-zone", t);
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(SandboxFixture.json(r).getJsonObject("serviceUnavailable")).isNotNull();
+        } finally {
+            sandbox.server.putCloud(base);
+        }
+    }
+}
