@@ -52,6 +52,13 @@ public interface ProbeConfig {
     @WithDefault("PT1H")
     Duration scheduleSpread();
 
+    /**
+     * Health: the agency is DOWN (liveness and readiness) when api probes are scheduled and no measurement was stored
+     * for this long (five api cadences at the default; keep it above the longest api cadence in use).
+     */
+    @WithDefault("PT5M")
+    Duration stallAfter();
+
     /** The lifecycle probe: deadlines, polling and the reaper. */
     Lifecycle lifecycle();
 
