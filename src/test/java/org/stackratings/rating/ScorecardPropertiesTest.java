@@ -1,70 +1,189 @@
 package org.stackratings.rating;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.stackratings.measurement.WindowStatistics;
 import org.stackratings.measurement.WindowStatistics.OperationStatistics;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Properties of the scorecard over generated measurements (jqwik). */
+/**
+ * Properties of the scorecard over generated measurements: JUnit 5 parameterized tests, 300 tries each, whose inputs
+ * are drawn from ranges by a seeded generator ({@link Draws}). The seed is {@value Draws#DEFAULT_SEED} unless the
+ * system property {@code scorecard.seed} says otherwise; every try's display name and assertion message names the
+ * seed, the try and its inputs, so {@code -Dscorecard.seed=<seed>} replays a failure exactly.
+ */
 class ScorecardPropertiesTest {
 
+    private static final int TRIES = 300;
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Duration INTERVAL = Duration.ofMinutes(1);
     private final Scorecard scorecard = new Scorecard(MethodologyFixture.methodology(Map.of()));
 
-    @Property(tries = 300)
-    void betterMeasurementsNeverGiveAWorseNotch(@ForAll @DoubleRange(min = 0, max = 0.3) double errors,
-                                                @ForAll @DoubleRange(min = 0, max = 1) double fewerErrors,
-                                                @ForAll @DoubleRange(min = 1, max = 5000) double p50,
-                                                @ForAll @DoubleRange(min = 0.2, max = 1) double faster,
-                                                @ForAll @IntRange(min = 0, max = 100) int bootFailures,
-                                                @ForAll @IntRange(min = 0, max = 100) int fewerBootFailures,
-                                                @ForAll @IntRange(min = 0, max = 19) int failedCapabilities,
-                                                @ForAll @IntRange(min = 0, max = 19) int fewerFailedCapabilities) {
-        WindowStatistics worse = stats(errors, p50, bootFailures, failedCapabilities);
-        WindowStatistics better = stats(errors * fewerErrors, p50 * faster, Math.min(bootFailures, fewerBootFailures),
-                Math.min(failedCapabilities, fewerFailedCapabilities));
+    record BetterWorse(Draws.Try at, double errors, double fewerErrors, double p50, double faster, int bootFailures,
+                       int fewerBootFailures, int failedCapabilities, int fewerFailedCapabilities) {
+        @Override
+        public String toString() {
+            return at + ": errors=" + errors + ", fewerErrors=" + fewerErrors + ", p50=" + p50 + ", faster=" + faster
+                    + ", bootFailures=" + bootFailures + ", fewerBootFailures=" + fewerBootFailures
+                    + ", failedCapabilities=" + failedCapabilities + ", fewerFailedCapabilities=" + fewerFailedCapabilities;
+        }
+    }
+
+    static Stream<BetterWorse> betterWorse() {
+        return Draws.tries("betterWorse", d -> new BetterWorse(d.at(),
+                d.decimal(0, 0.3), d.decimal(0, 1), d.decimal(1, 5000), d.decimal(0.2, 1),
+                d.integer(0, 100), d.integer(0, 100), d.integer(0, 19), d.integer(0, 19)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("betterWorse")
+    void betterMeasurementsNeverGiveAWorseNotch(BetterWorse in) {
+        WindowStatistics worse = stats(in.errors(), in.p50(), in.bootFailures(), in.failedCapabilities());
+        WindowStatistics better = stats(in.errors() * in.fewerErrors(), in.p50() * in.faster(),
+                Math.min(in.bootFailures(), in.fewerBootFailures()),
+                Math.min(in.failedCapabilities(), in.fewerFailedCapabilities()));
         assertThat(scorecard.rate(better, INTERVAL).indicated().ordinal())
+                .as("%s: better measurements give no worse notch", in)
                 .isLessThanOrEqualTo(scorecard.rate(worse, INTERVAL).indicated().ordinal());
     }
 
-    @Property(tries = 300)
-    void theNotchIsMonotoneInEachFactorAlone(@ForAll @DoubleRange(min = 0, max = 0.3) double errors,
-                                             @ForAll @DoubleRange(min = 1, max = 5000) double p50,
-                                             @ForAll @IntRange(min = 0, max = 100) int bootFailures,
-                                             @ForAll @IntRange(min = 0, max = 18) int failedCapabilities) {
-        Notch base = scorecard.rate(stats(errors, p50, bootFailures, failedCapabilities), INTERVAL).indicated();
-        assertThat(scorecard.rate(stats(errors + 0.01, p50, bootFailures, failedCapabilities), INTERVAL).indicated().ordinal())
-                .isGreaterThanOrEqualTo(base.ordinal());
-        assertThat(scorecard.rate(stats(errors, p50 * 1.5, bootFailures, failedCapabilities), INTERVAL).indicated().ordinal())
-                .isGreaterThanOrEqualTo(base.ordinal());
-        assertThat(scorecard.rate(stats(errors, p50, Math.min(200, bootFailures + 5), failedCapabilities), INTERVAL).indicated().ordinal())
-                .isGreaterThanOrEqualTo(base.ordinal());
-        assertThat(scorecard.rate(stats(errors, p50, bootFailures, failedCapabilities + 1), INTERVAL).indicated().ordinal())
-                .isGreaterThanOrEqualTo(base.ordinal());
+    record OneFactor(Draws.Try at, double errors, double p50, int bootFailures, int failedCapabilities) {
+        @Override
+        public String toString() {
+            return at + ": errors=" + errors + ", p50=" + p50 + ", bootFailures=" + bootFailures
+                    + ", failedCapabilities=" + failedCapabilities;
+        }
     }
 
-    @Property(tries = 300)
-    void capsHoldWhateverTheOtherFactorsSay(@ForAll @DoubleRange(min = 0.011, max = 0.5) @net.jqwik.api.constraints.Scale(4) double errors,
-                                            @ForAll @DoubleRange(min = 1, max = 100) double p50,
-                                            @ForAll @IntRange(min = 2, max = 19) int failedCapabilities,
-                                            @ForAll @IntRange(min = 21, max = 100) int bootFailures) {
-        assertThat(scorecard.rate(stats(errors, p50, 0, 0), INTERVAL).indicated().ordinal())
-                .as("availability below 99 %% caps at B1").isGreaterThanOrEqualTo(Notch.B1.ordinal());
-        assertThat(scorecard.rate(stats(0, p50, 0, failedCapabilities), INTERVAL).indicated().isAssured())
-                .as("compliance below 95 %% is below assured grade").isFalse();
-        assertThat(scorecard.rate(stats(0, p50, bootFailures, 0), INTERVAL).indicated().isAssured())
-                .as("boot success lower bound below 95 %% is below assured grade").isFalse();
+    static Stream<OneFactor> oneFactor() {
+        return Draws.tries("oneFactor", d -> new OneFactor(d.at(),
+                d.decimal(0, 0.3), d.decimal(1, 5000), d.integer(0, 100), d.integer(0, 18)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneFactor")
+    void theNotchIsMonotoneInEachFactorAlone(OneFactor in) {
+        double errors = in.errors();
+        double p50 = in.p50();
+        int bootFailures = in.bootFailures();
+        int failedCapabilities = in.failedCapabilities();
+        Notch base = scorecard.rate(stats(errors, p50, bootFailures, failedCapabilities), INTERVAL).indicated();
+        assertThat(scorecard.rate(stats(errors + 0.01, p50, bootFailures, failedCapabilities), INTERVAL).indicated().ordinal())
+                .as("%s: more errors", in).isGreaterThanOrEqualTo(base.ordinal());
+        assertThat(scorecard.rate(stats(errors, p50 * 1.5, bootFailures, failedCapabilities), INTERVAL).indicated().ordinal())
+                .as("%s: slower", in).isGreaterThanOrEqualTo(base.ordinal());
+        assertThat(scorecard.rate(stats(errors, p50, Math.min(200, bootFailures + 5), failedCapabilities), INTERVAL).indicated().ordinal())
+                .as("%s: more boot failures", in).isGreaterThanOrEqualTo(base.ordinal());
+        assertThat(scorecard.rate(stats(errors, p50, bootFailures, failedCapabilities + 1), INTERVAL).indicated().ordinal())
+                .as("%s: one more failed capability", in).isGreaterThanOrEqualTo(base.ordinal());
+    }
+
+    record Caps(Draws.Try at, double errors, double p50, int failedCapabilities, int bootFailures) {
+        @Override
+        public String toString() {
+            return at + ": errors=" + errors + ", p50=" + p50 + ", failedCapabilities=" + failedCapabilities
+                    + ", bootFailures=" + bootFailures;
+        }
+    }
+
+    static Stream<Caps> caps() {
+        return Draws.tries("caps", d -> new Caps(d.at(),
+                d.decimal(0.011, 0.5, 4), d.decimal(1, 100), d.integer(2, 19), d.integer(21, 100)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("caps")
+    void capsHoldWhateverTheOtherFactorsSay(Caps in) {
+        assertThat(scorecard.rate(stats(in.errors(), in.p50(), 0, 0), INTERVAL).indicated().ordinal())
+                .as("%s: availability below 99 %% caps at B1", in).isGreaterThanOrEqualTo(Notch.B1.ordinal());
+        assertThat(scorecard.rate(stats(0, in.p50(), 0, in.failedCapabilities()), INTERVAL).indicated().isAssured())
+                .as("%s: compliance below 95 %% is below assured grade", in).isFalse();
+        assertThat(scorecard.rate(stats(0, in.p50(), in.bootFailures(), 0), INTERVAL).indicated().isAssured())
+                .as("%s: boot success lower bound below 95 %% is below assured grade", in).isFalse();
+    }
+
+    /**
+     * A seeded source of inputs within ranges. Try 0 takes every range's lower bound and try 1 every upper bound
+     * (the edges, where a property most often breaks); the other tries draw uniformly. The draws of a property
+     * depend only on the seed and the property's name, so a seed replays the same 300 inputs.
+     */
+    static final class Draws {
+        static final long DEFAULT_SEED = 20261125L;
+        static final String SEED_PROPERTY = "scorecard.seed";
+
+        /** Which try of which seed an input is: printed with every input so that a failure can be replayed. */
+        record Try(long seed, int index) {
+            @Override
+            public String toString() {
+                return "try " + index + " of -D" + SEED_PROPERTY + "=" + seed;
+            }
+        }
+
+        private final Try at;
+        private final SplittableRandom random;
+
+        private Draws(Try at, SplittableRandom random) {
+            this.at = at;
+            this.random = random;
+        }
+
+        static long seed() {
+            String configured = System.getProperty(SEED_PROPERTY);
+            return configured == null || configured.isBlank() ? DEFAULT_SEED : Long.parseLong(configured.trim());
+        }
+
+        static <T> Stream<T> tries(String property, Function<Draws, T> input) {
+            long seed = seed();
+            SplittableRandom random = new SplittableRandom(seed ^ property.hashCode());
+            return IntStream.range(0, TRIES).mapToObj(i -> input.apply(new Draws(new Try(seed, i), random)));
+        }
+
+        Try at() {
+            return at;
+        }
+
+        /** A double in [min, max]. */
+        double decimal(double min, double max) {
+            return switch (at.index()) {
+                case 0 -> min;
+                case 1 -> max;
+                default -> min + (max - min) * random.nextDouble();
+            };
+        }
+
+        /** A double in [min, max] with at most {@code scale} decimal places. */
+        double decimal(double min, double max, int scale) {
+            long low = BigDecimal.valueOf(min).movePointRight(scale).setScale(0, RoundingMode.CEILING).longValueExact();
+            long high = BigDecimal.valueOf(max).movePointRight(scale).setScale(0, RoundingMode.FLOOR).longValueExact();
+            long units = switch (at.index()) {
+                case 0 -> low;
+                case 1 -> high;
+                default -> random.nextLong(low, high + 1);
+            };
+            return BigDecimal.valueOf(units, scale).doubleValue();
+        }
+
+        /** An int in [min, max]. */
+        int integer(int min, int max) {
+            return switch (at.index()) {
+                case 0 -> min;
+                case 1 -> max;
+                default -> random.nextInt(min, max + 1);
+            };
+        }
     }
 
     /** 30 days of one-minute api runs, 200 boots, one compliance run over 19 checked capabilities. */
