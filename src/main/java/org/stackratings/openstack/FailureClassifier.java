@@ -25,6 +25,7 @@ final class FailureClassifier {
         if (thrown instanceof CloudCallException known) {
             return known;
         }
+        // first what the HTTP boundary decided, wherever in the chain (Jackson and openstack4j wrap it) ...
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             String name = t.getClass().getSimpleName();
             if (t instanceof CloudCallException known) {
@@ -40,9 +41,14 @@ final class FailureClassifier {
                 return new CloudCallException(CloudFailure.ANSWER_TOO_LARGE, null, name, operation + ": " + t.getMessage(), thrown);
             }
             if (t instanceof HttpTimeoutException || t instanceof InterruptedIOException) {
-                return new CloudCallException(CloudFailure.TIMEOUT, null, name,
-                        operation + ": no answer in time (" + excerpt(t.getMessage()) + ")", thrown);
+                String why = "timeout".equals(t.getMessage())
+                        ? "no complete answer within the call timeout or what remained of the run" : excerpt(t.getMessage());
+                return new CloudCallException(CloudFailure.TIMEOUT, null, name, operation + ": no answer in time (" + why + ")", thrown);
             }
+        }
+        // ... then what the cloud answered
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
             if (t instanceof ResponseException response && response.getStatus() >= 400) {
                 CloudFailure failure = response.getStatus() == 401 ? CloudFailure.UNAUTHORIZED : CloudFailure.HTTP_ERROR;
                 return new CloudCallException(failure, response.getStatus(), name,
