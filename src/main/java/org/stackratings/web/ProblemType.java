@@ -13,6 +13,8 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict", 409),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    URI_TOO_LONG("uri-too-long", "Request line too long", 414),
+    HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", 431),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service unavailable", 503);
 
