@@ -40,7 +40,8 @@ class AllowedHostsResolver implements EndpointURLResolver {
     String check(String url) {
         String host = host(url);
         if (host == null || !allowedHosts.contains(host)) {
-            throw new EndpointNotAllowedException("catalog endpoint " + url + " is on host '" + host
+            throw new EndpointNotAllowedException("catalog endpoint " + BodyExcerpt.of(url, java.util.List.of()) + " is on host '"
+                    + BodyExcerpt.of(host, java.util.List.of())
                     + "', which is not allowed for this member (allowed: " + String.join(", ", allowedHosts.stream().sorted().toList()) + ")");
         }
         return url;

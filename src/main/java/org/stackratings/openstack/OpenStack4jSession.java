@@ -44,6 +44,8 @@ class OpenStack4jSession implements CloudSession {
 
     /** What a raw answer keeps of its body (what it reads is bounded by the session's body limit). */
     private static final int KEPT_BODY = 64 * 1024;
+    /** What evidence keeps of a URL (the catalog's, so the member's choice). */
+    private static final int MAX_URL = 500;
 
     private final Token token;
     private final Config config;
@@ -191,7 +193,7 @@ class OpenStack4jSession implements CloudSession {
         try (BoundedResponse response = client.send(request, true)) {
             String body = response.text();
             String kept = body.length() > KEPT_BODY ? body.substring(0, KEPT_BODY) : body;
-            return new ApiAnswer(url, response.status(), kept, BodyExcerpt.of(body, List.of(token.getId())),
+            return new ApiAnswer(url.length() > MAX_URL ? url.substring(0, MAX_URL) + "…" : url, response.status(), kept, BodyExcerpt.of(body, List.of(token.getId())),
                     (System.nanoTime() - start) / 1_000_000.0);
         } catch (IOException | RuntimeException e) {
             throw FailureClassifier.classify(call.describe(), e);

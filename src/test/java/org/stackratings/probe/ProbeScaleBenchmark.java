@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stackratings.PackagedApp;
 import org.stackratings.sandbox.SandboxServer;
+import org.stackratings.sandbox.profile.HostileMode;
 import org.stackratings.sandbox.profile.CloudProfiles;
 
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,10 @@ class ProbeScaleBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmupSeconds", 120));
     private static final Duration WINDOW = Duration.ofSeconds(Long.getLong("benchmark.seconds", 300));
     private static final int INJECTED_MS = 30;
+    /** With -Dbenchmark.hostile=true, one member of each hostile mode of the sandbox probes beside the honest ones. */
+    private static final boolean HOSTILE = Boolean.getBoolean("benchmark.hostile");
+    private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\",id=\"[^\"]+\"} ([0-9.E+-]+)");
+    private static final Pattern THREADS = Pattern.compile("jvm_threads_live_threads ([0-9.E+-]+)");
     private static final String ADMIN_KEY = "probe-scale-benchmark-admin-key-of-32-chars";
     private static final String CREDENTIAL_KEY = Base64.getEncoder()
             .encodeToString("probe-scale-benchmark-key-32-by!".getBytes(StandardCharsets.US_ASCII));
@@ -78,23 +83,33 @@ class ProbeScaleBenchmark {
         settings.put("stackratings.security.admin-key", ADMIN_KEY);
         settings.put("stackratings.security.credential-key", CREDENTIAL_KEY);
         settings.putAll(PackagedApp.localSandboxEgress());
+        settings.putAll(HostileMemberSet.egressSettings());
         try (SandboxServer sandbox = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.parse(yaml.toString()));
+             Canary canary = new Canary();
              PackagedApp app = PackagedApp.start("probe-scale-app", settings, List.of())) {
             Instant onboardStart = Instant.now();
             onboard(app, sandbox);
+            if (HOSTILE) {
+                HostileMemberSet.onboard(app.url(""), ADMIN_KEY, sandbox, canary,
+                        Map.of("lifecycle", Map.of("enabled", false), "compliance", Map.of("enabled", false)));
+            }
             Duration onboarding = Duration.between(onboardStart, Instant.now());
             Thread.sleep(WARM_UP.toMillis());
 
             Map<String, Double> bucketsBefore = lateness(app);
             Cpu before = Cpu.now(app);
             Instant from = Instant.now();
-            Thread.sleep(WINDOW.toMillis());
+            Jvm jvm = Jvm.sample(app, from.plus(WINDOW));
             Instant to = Instant.now();
             Cpu after = Cpu.now(app);
             Map<String, Double> bucketsAfter = lateness(app);
 
-            String report = report(app, onboarding, from, to, before, after, bucketsBefore, bucketsAfter);
-            Path out = Path.of("target/benchmarks/probe-scale.md");
+            String report = report(app, onboarding, from, to, before, after, bucketsBefore, bucketsAfter)
+                    + String.format("%nApplication JVM over the window (sampled every 5 s): heap used peak %d MiB, live threads peak %d%s.%n",
+                    jvm.heapPeakMiB(), jvm.threadsPeak(), HOSTILE ? "; requests that reached the canary: " + canary.requests() : "")
+                    + (HOSTILE ? hostileRuns(from, to) : "");
+            assertThat(canary.requests()).as("requests of the agency that reached the canary").isZero();
+            Path out = Path.of("target/benchmarks/probe-scale" + (HOSTILE ? "-hostile" : "") + ".md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
             System.out.println(report);
@@ -127,6 +142,51 @@ class ProbeScaleBenchmark {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** How the hostile members' runs in the window ended, by member and outcome. */
+    private static String hostileRuns(Instant from, Instant to) throws Exception {
+        StringBuilder table = new StringBuilder("\nHostile members' runs in the window:\n\n| member | runs | operations OK | not OK | longest run (s) |\n| --- | --- | --- | --- | --- |\n");
+        Map<String, String> db = PackagedApp.postgresDefaults();
+        try (Connection c = DriverManager.getConnection(db.get("quarkus.datasource.jdbc.url"),
+                db.get("quarkus.datasource.username"), db.get("quarkus.datasource.password"));
+             PreparedStatement s = c.prepareStatement("select m.slug, count(distinct r.id),"
+                     + " count(*) filter (where x.outcome = 'OK'), count(*) filter (where x.outcome <> 'OK'),"
+                     + " max(extract(epoch from (r.finished_at - r.started_at)))"
+                     + " from probe_run r join member m on m.id = r.member_id left join measurement x on x.run_id = r.id"
+                     + " where m.slug like 'hostile-%' and r.started_at >= ? and r.started_at < ? group by m.slug order by m.slug")) {
+            window(s, from, to);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    table.append(String.format("| %s | %d | %d | %d | %.1f |%n", rs.getString(1), rs.getLong(2), rs.getLong(3),
+                            rs.getLong(4), rs.getDouble(5)));
+                }
+            }
+        }
+        return table.toString();
+    }
+
+    /** Peaks of the application JVM's heap use and live threads, sampled from its metrics until {@code until}. */
+    private record Jvm(long heapPeakMiB, long threadsPeak) {
+        static Jvm sample(PackagedApp app, Instant until) throws InterruptedException {
+            double heap = 0;
+            double threads = 0;
+            while (Instant.now().isBefore(until)) {
+                String metrics = RestAssured.given().get(app.managementUrl("/q/metrics")).asString();
+                double used = 0;
+                Matcher m = HEAP.matcher(metrics);
+                while (m.find()) {
+                    used += Double.parseDouble(m.group(1));
+                }
+                heap = Math.max(heap, used);
+                Matcher t = THREADS.matcher(metrics);
+                if (t.find()) {
+                    threads = Math.max(threads, Double.parseDouble(t.group(1)));
+                }
+                Thread.sleep(5_000);
+            }
+            return new Jvm((long) (heap / (1024 * 1024)), (long) threads);
         }
     }
 
@@ -173,7 +233,8 @@ class ProbeScaleBenchmark {
         try (Connection c = DriverManager.getConnection(db.get("quarkus.datasource.jdbc.url"),
                 db.get("quarkus.datasource.username"), db.get("quarkus.datasource.password"))) {
             try (PreparedStatement s = c.prepareStatement("select count(*), count(distinct member_id) from probe_run"
-                    + " where probe = 'api' and trigger_kind = 'SCHEDULED' and started_at >= ? and started_at < ?")) {
+                    + " where probe = 'api' and trigger_kind = 'SCHEDULED' and started_at >= ? and started_at < ?"
+                    + " and member_id in (select id from member where slug like 'scale-%')")) {
                 window(s, from, to);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -182,7 +243,8 @@ class ProbeScaleBenchmark {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("select operation, outcome, count(*) from measurement"
-                    + " where probe = 'api' and started_at >= ? and started_at < ? group by operation, outcome")) {
+                    + " where probe = 'api' and started_at >= ? and started_at < ?"
+                    + " and member_id in (select id from member where slug like 'scale-%') group by operation, outcome")) {
                 window(s, from, to);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -195,6 +257,7 @@ class ProbeScaleBenchmark {
                     + " percentile_cont(0.5) within group (order by duration_ms),"
                     + " percentile_cont(0.95) within group (order by duration_ms) from measurement"
                     + " where probe = 'api' and outcome = 'OK' and started_at >= ? and started_at < ?"
+                    + " and member_id in (select id from member where slug like 'scale-%')"
                     + " group by grouping sets ((operation), ())")) {
                 window(s, from, to);
                 try (ResultSet rs = s.executeQuery()) {
@@ -215,7 +278,7 @@ class ProbeScaleBenchmark {
         ops.append(String.format("| all operations | | | %.2f | %.2f |%n", all[0], all[1]));
         double expectedRuns = CLOUDS * seconds / 60.0;
         String text = String.format("""
-                %d sandbox clouds (constant %d ms injected per request), api probe at the default cadence (60 s),
+                %d sandbox clouds (constant %d ms injected per request)%s, api probe at the default cadence (60 s),
                 packaged application on PostgreSQL with default settings, %d cores. Onboarding took %.1f s;
                 warm-up %d s; window %.0f s.
 
@@ -235,7 +298,7 @@ class ProbeScaleBenchmark {
                 Operations in the window:
 
                 %s
-                """, CLOUDS, INJECTED_MS, Runtime.getRuntime().availableProcessors(), onboarding.toMillis() / 1000.0,
+                """, CLOUDS, INJECTED_MS, HOSTILE ? " and " + HostileMode.values().length + " hostile members, one per mode (their runs are not counted below)" : "", Runtime.getRuntime().availableProcessors(), onboarding.toMillis() / 1000.0,
                 WARM_UP.toSeconds(), seconds, runs, expectedRuns, membersWithRuns, runsInWindow, 100 * withinTwo, missedLate,
                 missedOverloaded, lateness,
                 after.app - before.app, (after.app - before.app) / seconds, after.appRssMiB,

@@ -85,7 +85,7 @@ class ProbeServerReaperTest {
         UUID oldApi = insertRunningRun(memberId, "api", "node-that-died", now.minus(Duration.ofMinutes(10)));
         UUID oldCompliance = insertRunningRun(memberId, "compliance", "node-that-died", now.minus(Duration.ofMinutes(10)));
         UUID freshApi = insertRunningRun(memberId, "api", "node-that-died", now.minus(Duration.ofSeconds(20)));
-        UUID freshCompliance = insertRunningRun(memberId, "compliance", "local", now.minus(Duration.ofMinutes(2)));
+        UUID freshCompliance = insertRunningRun(memberId, "compliance", "local", now.minus(Duration.ofSeconds(30)));
 
         reaper.closeStaleRuns();
 
