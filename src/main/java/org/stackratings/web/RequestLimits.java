@@ -18,7 +18,8 @@ import java.util.Map;
  * what exceeds its own limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) before
  * any route runs, with an empty body, and Quarkus offers no hook for that answer; so Vert.x's limits are set well
  * above the agency's ({@code stackratings.http.*}), and the agency's are checked here, first of all routes. Only a
- * request beyond Vert.x's limits (64 KiB) still gets Vert.x's bare answer.
+ * request beyond Vert.x's limits (64 KiB) still gets Vert.x's bare answer. A path or query whose decoded text holds a
+ * control character (a NUL above all, which PostgreSQL cannot store or compare) is refused here too, with 400.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -46,6 +47,10 @@ public class RequestLimits {
             refuse(context, ProblemType.URI_TOO_LONG, "The request line has " + line + " bytes; the limit is " + maxRequestLine);
             return;
         }
+        if (hasControlCharacter(decode(request.path())) || request.query() != null && hasControlCharacter(decode(request.query()))) {
+            refuse(context, ProblemType.BAD_REQUEST, "The path or query holds a control character");
+            return;
+        }
         long headers = 0;
         for (Map.Entry<String, String> header : request.headers()) {
             headers += header.getKey().length() + header.getValue().length() + 4;
@@ -55,6 +60,19 @@ public class RequestLimits {
             return;
         }
         context.next();
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text != null && text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    /** The text as a resource will read it, percent-escapes decoded; an undecodable escape is left to Vert.x and JAX-RS. */
+    private static String decode(String text) {
+        try {
+            return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     private void refuse(RoutingContext context, ProblemType type, String detail) {

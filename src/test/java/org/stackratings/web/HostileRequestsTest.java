@@ -108,7 +108,10 @@ class HostileRequestsTest {
                     + "\"credentials\":{\"type\":\"password\",\"username\":\"u\",\"password\":\"" + SECRET + "\"}}",
             "{\"slug\":\"fuzz-ok\",\"authUrl\":\"https://keystone.example.com/v3\",\"region\":\"RegionOne\",\"project\":{\"name\":\"p\"},"
                     + "\"credentials\":{\"type\":\"password\",\"username\":\"u\",\"password\":\"" + SECRET + "\"}}",
-            "{\"probe\":\"everything\"}", "{\"unknown\":true}", "\u0000\u0001\u0002"};
+            "{\"probe\":\"everything\"}", "{\"unknown\":true}", "\u0000\u0001\u0002",
+            "{\"slug\":\"fuzz-nul\",\"displayName\":\"a\\u0000b\",\"authUrl\":\"https://keystone.example.com/v3\",\"region\":\"R\\u0000\","
+                    + "\"project\":{\"name\":\"p\"},\"credentials\":{\"type\":\"password\",\"username\":\"u\",\"password\":\"" + SECRET + "\"}}",
+            "{\"role\":\"exchange\",\"label\":\"\\u0000\"}"};
 
     private static Case draw(long seed, int index, Operation operation, SplittableRandom random) {
         StringBuilder what = new StringBuilder(operation.method() + " " + operation.path());
@@ -152,6 +155,24 @@ class HostileRequestsTest {
 
     private static String pick(SplittableRandom random, String[] values) {
         return values[random.nextInt(values.length)];
+    }
+
+    /** PostgreSQL stores no NUL: in a path, a query or a body's string it is refused with 400, never a 500. */
+    @org.junit.jupiter.api.Test
+    void aNulCharacterAnywhereIsABadRequest() throws IOException {
+        Map<String, String> json = Map.of("Authorization", "Bearer test-admin-key", "Content-Type", "application/json",
+                "Accept", "application/json");
+        String member = "{\"slug\":\"nul-member\",\"displayName\":\"a\\u0000b\",\"authUrl\":\"https://keystone.example.com/v3\","
+                + "\"region\":\"RegionOne\",\"project\":{\"name\":\"p\"},"
+                + "\"credentials\":{\"type\":\"password\",\"username\":\"u\",\"password\":\"" + SECRET + "\"}}";
+        for (RawHttp.Answer answer : List.of(
+                RawHttp.send(RestAssured.port, "POST", "/api/v1/members", json, member.getBytes(StandardCharsets.UTF_8)),
+                RawHttp.send(RestAssured.port, "DELETE", "/api/v1/members/a%00b", json, null),
+                RawHttp.send(RestAssured.port, "GET", "/api/v1/members/aurora/measurements?operation=%00", json, null))) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(answer.body()).doesNotContain(SECRET);
+        }
     }
 
     @ParameterizedTest(name = "case {0}")
