@@ -56,6 +56,24 @@ public final class PackagedApp implements AutoCloseable {
         return settings;
     }
 
+    /** Flyway empties the database before it migrates: a run that must start from nothing. */
+    public static Map<String, String> cleanDatabase() {
+        return Map.of("quarkus.flyway.clean-at-start", "true", "quarkus.flyway.clean-disabled", "false");
+    }
+
+    /**
+     * A packaged application on a clean test database, with these keys, whose members are sandbox clouds on this
+     * machine ({@link #localSandboxEgress()}).
+     */
+    public static Map<String, String> freshWithLocalSandbox(String adminKey, String credentialKey) {
+        Map<String, String> settings = postgresDefaults();
+        settings.putAll(cleanDatabase());
+        settings.put("stackratings.security.admin-key", adminKey);
+        settings.put("stackratings.security.credential-key", credentialKey);
+        settings.putAll(localSandboxEgress());
+        return settings;
+    }
+
     /**
      * Egress settings for a packaged application whose members are sandbox clouds on this machine: production allows
      * neither http nor loopback addresses (docs/configuration.md, "Member endpoints"), so tests allow 127.0.0.1 over http.

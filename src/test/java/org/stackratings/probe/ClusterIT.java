@@ -310,8 +310,7 @@ class ClusterIT {
         properties.put("stackratings.vantage", node);
         properties.put("quarkus.quartz.instance-id", node);
         if (cleanDatabase) {
-            properties.put("quarkus.flyway.clean-at-start", "true");
-            properties.put("quarkus.flyway.clean-disabled", "false");
+            properties.putAll(PackagedApp.cleanDatabase());
         }
         return PackagedApp.start("cluster-app-" + node, properties, List.of());
     }

@@ -171,8 +171,7 @@ class CrashSafetyIT {
         properties.put("stackratings.probe.lifecycle.reaper-interval", "2s");
         properties.put("stackratings.probe.lifecycle.active-deadline", "PT5M");
         if (cleanDatabase) {
-            properties.put("quarkus.flyway.clean-at-start", "true");
-            properties.put("quarkus.flyway.clean-disabled", "false");
+            properties.putAll(PackagedApp.cleanDatabase());
         }
         return PackagedApp.start("crash-safety-app-" + n, properties, List.of());
     }

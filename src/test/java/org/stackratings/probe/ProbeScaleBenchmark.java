@@ -77,12 +77,7 @@ class ProbeScaleBenchmark {
                     .append("    latency: { distribution: constant, medianMs: ").append(INJECTED_MS).append(" }\n");
         }
         Vertx vertx = Vertx.vertx();
-        Map<String, String> settings = new LinkedHashMap<>(PackagedApp.postgresDefaults());
-        settings.put("quarkus.flyway.clean-at-start", "true");
-        settings.put("quarkus.flyway.clean-disabled", "false");
-        settings.put("stackratings.security.admin-key", ADMIN_KEY);
-        settings.put("stackratings.security.credential-key", CREDENTIAL_KEY);
-        settings.putAll(PackagedApp.localSandboxEgress());
+        Map<String, String> settings = PackagedApp.freshWithLocalSandbox(ADMIN_KEY, CREDENTIAL_KEY);
         settings.putAll(HostileMemberSet.egressSettings());
         try (SandboxServer sandbox = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.parse(yaml.toString()));
              Canary canary = new Canary();

@@ -53,8 +53,7 @@ class ProductionKeysIT {
     void startsWithStrongKeys() {
         Map<String, String> properties = keys(STRONG_ADMIN_KEY, STRONG_CREDENTIAL_KEY);
         // a clean database: the suites before leave statement keys sealed with the test credential key
-        properties.put("quarkus.flyway.clean-at-start", "true");
-        properties.put("quarkus.flyway.clean-disabled", "false");
+        properties.putAll(PackagedApp.cleanDatabase());
         try (PackagedApp app = PackagedApp.start("production-keys-strong", properties, List.of())) {
             assertThat(app.process().isAlive()).isTrue();
         }
