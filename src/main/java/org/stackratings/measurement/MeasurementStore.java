@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -30,13 +31,16 @@ public class MeasurementStore {
     private final Map<String, Boolean> knownPresence = new ConcurrentHashMap<>();
     private final EntityManager em;
     private final RunWriter writer;
+    private final Event<ComplianceStored> complianceStored;
     private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
-    public MeasurementStore(AgencyConfig agency, MeterRegistry registry, Clock clock, EntityManager em, RunWriter writer) {
+    public MeasurementStore(AgencyConfig agency, MeterRegistry registry, Clock clock, EntityManager em, RunWriter writer,
+                            Event<ComplianceStored> complianceStored) {
         this.agency = agency;
         this.em = em;
         this.writer = writer;
+        this.complianceStored = complianceStored;
         this.registry = registry;
         this.clock = clock;
     }
@@ -122,6 +126,7 @@ public class MeasurementStore {
                 result.persist();
             }
         }
+        complianceStored.fire(new ComplianceStored(run.memberId, runId));
     }
 
     /**

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,14 +44,22 @@ class ScorecardTest {
 
     @Test
     void lowerLatencyNeverGivesAWorseNotch() {
+        Notch slowest = null;
         Notch previous = null;
+        Set<Notch> seen = EnumSet.noneOf(Notch.class);
         for (double p50 = 5000; p50 >= 1; p50 *= 0.97) {
             Notch notch = scorecard.rate(stats(0.001, p50, p50 * 2, p50 * 3, fullCoverage()), INTERVAL).indicated();
             if (previous != null) {
                 assertThat(notch.ordinal()).as("p50 %s", p50).isLessThanOrEqualTo(previous.ordinal());
+            } else {
+                slowest = notch;
             }
+            seen.add(notch);
             previous = notch;
         }
+        // a scorecard that ignored latency (every notch equal) would pass the loop above: latency must move the notch
+        assertThat(previous.ordinal()).as("p50 1 ms against p50 5 s").isLessThan(slowest.ordinal());
+        assertThat(seen).as("notches met from p50 5 s down to 1 ms").hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -91,12 +91,14 @@ public class SandboxBackfill {
     private final RatingService ratings;
     private final LiveRatingHold hold;
     private final Clock clock;
+    private final ComplianceArrivals arrivals;
     private volatile Thread worker;
     private volatile Result last;
 
     public SandboxBackfill(SandboxConfig config, SandboxLauncher launcher, SandboxMemberGuard guard, MemberService members,
                            HistoryImport history, MeasurementQuery measurements, RatingEngine engine,
-                           RatingService ratings, LiveRatingHold hold, Clock clock) {
+                           RatingService ratings, LiveRatingHold hold, Clock clock,
+                           ComplianceArrivals arrivals) {
         this.config = config;
         this.launcher = launcher;
         this.guard = guard;
@@ -107,6 +109,7 @@ public class SandboxBackfill {
         this.ratings = ratings;
         this.hold = hold;
         this.clock = clock;
+        this.arrivals = arrivals;
     }
 
     /** After {@link SandboxMembers} registered the clouds: hold scheduled rating and start the backfill in the background. */
@@ -279,19 +282,17 @@ public class SandboxBackfill {
     private void awaitCompliance(List<MemberStatusView> clouds, long begun) {
         long deadline = begun + COMPLIANCE_WAIT.toNanos();
         for (MemberStatusView cloud : clouds) {
-            boolean probed = members.schedule(cloud.slug()).flatMap(MemberSchedule::compliance).isPresent();
-            while (probed && measurements.compliance(cloud.id()).isEmpty()) {
-                if (System.nanoTime() > deadline) {
+            if (members.schedule(cloud.slug()).flatMap(MemberSchedule::compliance).isEmpty()) {
+                continue;
+            }
+            try {
+                if (!arrivals.awaitUntil(() -> !measurements.compliance(cloud.id()).isEmpty(), deadline)) {
                     LOG.warnf("Sandbox backfill: no compliance result for %s yet; the replayed hours after it arrives"
                             + " include compliance, those before do not", cloud.slug());
-                    break;
                 }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("the sandbox backfill was stopped while waiting for compliance results", e);
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the sandbox backfill was stopped while waiting for compliance results", e);
             }
         }
     }

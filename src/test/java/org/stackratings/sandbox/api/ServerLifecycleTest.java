@@ -1,6 +1,7 @@
 package org.stackratings.sandbox.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -419,16 +420,11 @@ class ServerLifecycleTest {
             String id = SandboxFixture.json(real.call("POST", "/fast/compute/v2.1/servers", t, body.encode()))
                     .getJsonObject("server").getString("id");
             String url = "/fast/compute/v2.1/servers/" + id;
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!"ACTIVE".equals(status(real, url, t)) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(status(real, url, t)).isEqualTo("ACTIVE");
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(status(real, url, t)).isEqualTo("ACTIVE"));
             assertThat(real.call("DELETE", url, t, null).statusCode()).isEqualTo(204);
-            while (real.get(url, t).statusCode() != 404 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(real.get(url, t).statusCode()).isEqualTo(404);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(real.get(url, t).statusCode()).isEqualTo(404));
         }
     }
 
