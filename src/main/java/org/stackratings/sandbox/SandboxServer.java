@@ -34,11 +34,17 @@ public final class SandboxServer implements AutoCloseable {
     private final HttpServer server;
     private final CloudRegistry registry;
     private final String host;
+    private final List<Endpoint> endpoints;
 
-    private SandboxServer(HttpServer server, CloudRegistry registry, String host) {
+    /** A route of a cloud's service API: its method and path template ({@code /:cloud/compute/v2.1/servers/:server_id}). */
+    public record Endpoint(String method, String path) {
+    }
+
+    private SandboxServer(HttpServer server, CloudRegistry registry, String host, List<Endpoint> endpoints) {
         this.server = server;
         this.registry = registry;
         this.host = host;
+        this.endpoints = endpoints;
     }
 
     /** Starts a sandbox and waits until it listens; {@code port} 0 picks a free port. */
@@ -61,7 +67,15 @@ public final class SandboxServer implements AutoCloseable {
                         .setHttp2ClearTextEnabled(false))
                 .requestHandler(router);
         await(server.listen(), "start the sandbox on " + host + ":" + port);
-        return new SandboxServer(server, registry, urlHost);
+        return new SandboxServer(server, registry, urlHost, endpoints(router));
+    }
+
+    private static List<Endpoint> endpoints(Router router) {
+        return router.getRoutes().stream()
+                .filter(route -> route.getPath() != null && route.getPath().startsWith("/:cloud/") && route.methods() != null)
+                .flatMap(route -> route.methods().stream().map(method -> new Endpoint(method.name(), route.getPath())))
+                .distinct()
+                .toList();
     }
 
     private static String urlHost(String host) {
@@ -82,6 +96,11 @@ public final class SandboxServer implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("timed out waiting to " + what, e);
         }
+    }
+
+    /** Every route of the clouds' service APIs, in the order they were registered. */
+    public List<Endpoint> endpoints() {
+        return endpoints;
     }
 
     public int port() {

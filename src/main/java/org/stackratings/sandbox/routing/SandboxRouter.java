@@ -14,7 +14,8 @@ import org.stackratings.sandbox.state.SimulatedCloud;
 /**
  * The routes of one sandbox: the control API under {@code /_sandbox}, then, for {@code /{cloud}/<service>/...}, the
  * cloud (404 when unknown), the service (404 when the profile does not offer it), the cloud's hostile answers (which
- * take the requests their mode covers), else the fault injection, then the service's API; anything else is 404.
+ * take the requests their mode covers), else the fault injection, then the service's API; anything else is 404. Every
+ * answer of a cloud path carries a request id ({@link RequestIds}).
  */
 public final class SandboxRouter {
 
@@ -42,6 +43,9 @@ public final class SandboxRouter {
                     return;
                 }
                 ctx.put(SERVICE_KEY, service);
+                if (service == OpenStackService.COMPUTE) {
+                    RequestIds.stampCompute(ctx.response());
+                }
                 if (!hostile.handle(ctx, cloud, service.key())) {
                     faults.handle(ctx, cloud, service);
                 }
@@ -58,6 +62,7 @@ public final class SandboxRouter {
     private static void resolveCloud(RoutingContext ctx, CloudRegistry registry) {
         var matcher = CLOUD_PATH.matcher(ctx.normalizedPath());
         String name = matcher.matches() ? matcher.group(1) : "";
+        RequestIds.stamp(ctx.response());
         registry.get(name).ifPresentOrElse(cloud -> {
             ctx.put(ApiRequest.CLOUD_KEY, cloud);
             ctx.next();
