@@ -1,0 +1,149 @@
+package org.stackratings.sandbox.api;
+
+import io.netty.util.NetUtil;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.stackratings.sandbox.routing.ApiRequest;
+import org.stackratings.sandbox.state.CloudInventory;
+import org.stackratings.sandbox.state.ServerSpec;
+
+/**
+ * The body of {@code POST /servers}, validated as Nova validates it (in Nova's order, so that the first problem is the
+ * one Nova names): the {@link ServerSpec} of the servers to create and whether only a reservation id is wanted.
+ */
+record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
+
+    private static final Pattern UUID_FORMAT = Pattern.compile(
+            "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+
+    /** The request's {@code server}; a {@link NovaRefusal} for the first field Nova would refuse. */
+    static ServerCreateRequest parse(ApiRequest req) {
+        JsonObject server = ServerFields.member(req, "server");
+        Microversion mv = ComputeApi.microversion(req);
+        String name = ServerFields.name(server.getValue("name"));
+        CloudInventory inventory = req.inventory();
+        String flavorId = reference(server.getValue("flavorRef"), "flavorRef");
+        String imageId = reference(server.getValue("imageRef"), "imageRef");
+        Map<String, String> metadata = ServerFields.metadata(server.getValue("metadata"));
+        String accessIPv4 = ServerFields.address(server.getValue("accessIPv4"), "accessIPv4",
+                NetUtil::isValidIpV4Address);
+        String accessIPv6 = ServerFields.address(server.getValue("accessIPv6"), "accessIPv6",
+                NetUtil::isValidIpV6Address);
+        Object keyName = server.getValue("key_name");
+        if (keyName != null && !(keyName instanceof String k && !k.isEmpty() && k.length() <= 255)) {
+            throw NovaRefusal.invalid("key_name", keyName);
+        }
+        int minCount = count(server.getValue("min_count"), "min_count");
+        int maxCount = count(server.getValue("max_count"), "max_count");
+        if (server.getValue("max_count") == null) {
+            maxCount = minCount;
+        }
+        if (minCount > maxCount) {
+            throw new NovaRefusal(400, "min_count must be <= max_count");
+        }
+        List<String> securityGroups = securityGroups(server.getValue("security_groups"));
+        List<String> networks = networks(server.getValue("networks"), mv, inventory);
+        if (inventory.flavor(flavorId).isEmpty()) {
+            throw new NovaRefusal(400, "Flavor " + flavorId + " could not be found.");
+        }
+        if (inventory.image(imageId).isEmpty()) {
+            throw new NovaRefusal(400, "Can not find requested image");
+        }
+        ServerSpec spec = new ServerSpec(name, flavorId, imageId, networks, metadata, (String) keyName, accessIPv4,
+                accessIPv6, securityGroups, minCount, maxCount);
+        return new ServerCreateRequest(spec, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
+    }
+
+    /** An id, or the last segment of a link to it (Nova accepts both for flavorRef and imageRef). */
+    private static String reference(Object value, String field) {
+        if (value instanceof Number n) {
+            return String.valueOf(n);
+        }
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw value == null ? new NovaRefusal(400, "'" + field + "' is a required property")
+                    : NovaRefusal.invalid(field, value);
+        }
+        String trimmed = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    private static int count(Object value, String field) {
+        if (value == null) {
+            return 1;
+        }
+        if (!(value instanceof Integer i) || i < 1) {
+            throw NovaRefusal.invalid(field, value);
+        }
+        return i;
+    }
+
+    private static List<String> securityGroups(Object value) {
+        if (value == null) {
+            return List.of("default");
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw NovaRefusal.invalid("security_groups", value);
+        }
+        List<String> names = new ArrayList<>();
+        for (Object g : array) {
+            if (!(g instanceof JsonObject o) || !(o.getValue("name") instanceof String n) || n.isEmpty()) {
+                throw NovaRefusal.invalid("security_groups", value);
+            }
+            names.add(n);
+        }
+        return names;
+    }
+
+    /** The networks the server gets: {@code networks} as a list of {@code {uuid}}, or "auto"/"none" (2.37+). */
+    private static List<String> networks(Object value, Microversion mv, CloudInventory inventory) {
+        String privateNet = inventory.networks().stream().filter(n -> !n.external()).findFirst()
+                .map(CloudInventory.Network::id).orElseThrow();
+        boolean v237 = mv.atLeast(2, 37);
+        if (value == null) {
+            if (v237) {
+                throw new NovaRefusal(400,
+                        "Invalid input for field/attribute server. 'networks' is a required property");
+            }
+            return List.of(privateNet);
+        }
+        if (value instanceof String s) {
+            if (!v237 || !("auto".equals(s) || "none".equals(s))) {
+                throw NovaRefusal.invalid("networks", value);
+            }
+            return "auto".equals(s) ? List.of(privateNet) : List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw NovaRefusal.invalid("networks", value);
+        }
+        List<String> ids = new ArrayList<>();
+        for (Object item : array) {
+            if (!(item instanceof JsonObject net)) {
+                throw NovaRefusal.invalid("networks", value);
+            }
+            if (net.getValue("port") != null) {
+                throw new NovaRefusal(400, "Port " + net.getValue("port") + " could not be found.");
+            }
+            if (!(net.getValue("uuid") instanceof String uuid)) {
+                throw new NovaRefusal(400, "Bad networks format: network uuid is not in proper format ("
+                        + net.getValue("uuid") + ")");
+            }
+            if (!UUID_FORMAT.matcher(uuid).matches()) {
+                throw new NovaRefusal(400, "Bad networks format: network uuid is not in proper format ("
+                        + uuid + ")");
+            }
+            if (inventory.network(uuid).isEmpty()) {
+                throw new NovaRefusal(400, "Network " + uuid + " could not be found.");
+            }
+            Object fixedIp = net.getValue("fixed_ip");
+            if (fixedIp != null && !(fixedIp instanceof String ip && NetUtil.isValidIpV4Address(ip))) {
+                throw NovaRefusal.invalid("fixed_ip", fixedIp);
+            }
+            ids.add(uuid);
+        }
+        return ids;
+    }
+}

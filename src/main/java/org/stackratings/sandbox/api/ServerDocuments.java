@@ -1,0 +1,170 @@
+package org.stackratings.sandbox.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.routing.ApiRequest;
+import org.stackratings.sandbox.state.CloudInventory;
+import org.stackratings.sandbox.state.ServerStore;
+import org.stackratings.sandbox.state.SimulatedServer;
+
+/**
+ * The JSON documents of Nova servers, as one request (its cloud, base URL and microversion) sees them: the detailed
+ * server, the summary of a list, the answer to a create, the links.
+ */
+final class ServerDocuments {
+
+    private static final DateTimeFormatter USAGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
+            .withZone(ZoneOffset.UTC);
+
+    private final ApiRequest req;
+    private final Microversion mv;
+
+    ServerDocuments(ApiRequest req) {
+        this.req = req;
+        this.mv = ComputeApi.microversion(req);
+    }
+
+    /** The URL of the server under {@code /v2.1}, its {@code self} link and a create's {@code Location}. */
+    String selfHref(String id) {
+        return req.serviceBase() + "/v2.1/servers/" + id;
+    }
+
+    JsonArray links(String id) {
+        return new JsonArray()
+                .add(new JsonObject().put("rel", "self").put("href", selfHref(id)))
+                .add(new JsonObject().put("rel", "bookmark").put("href", req.serviceBase() + "/servers/" + id));
+    }
+
+    /** The server in a plain list: id, name, links. */
+    JsonObject summary(SimulatedServer s) {
+        return new JsonObject().put("id", s.id()).put("name", s.name()).put("links", links(s.id()));
+    }
+
+    /** The answer to a create: the first server's id, links and admin password. */
+    JsonObject created(SimulatedServer first, List<String> securityGroups) {
+        JsonArray groups = new JsonArray();
+        securityGroups.forEach(g -> groups.add(new JsonObject().put("name", g)));
+        return new JsonObject().put("server", new JsonObject()
+                .put("id", first.id())
+                .put("links", links(first.id()))
+                .put("OS-DCF:diskConfig", "MANUAL")
+                .put("security_groups", groups)
+                .put("adminPass", first.adminPass()));
+    }
+
+    /** The answer to a create with {@code return_reservation_id}. */
+    JsonObject reservation(SimulatedServer first) {
+        return new JsonObject().put("reservation_id", "r-" + first.id().substring(0, 8));
+    }
+
+    /** The server as show, update and the detailed list give it, with the fields of the request's microversion. */
+    JsonObject detail(SimulatedServer s) {
+        CloudInventory inventory = req.inventory();
+        boolean building = "BUILD".equals(s.status());
+        JsonObject addresses = new JsonObject();
+        if (!building) {
+            for (String networkId : s.networkIds()) {
+                inventory.network(networkId).ifPresent(n -> addresses.put(n.name(), new JsonArray()
+                        .add(new JsonObject().put("version", 4).put("addr", fixedIp(s.id(), n))
+                                .put("OS-EXT-IPS:type", "fixed").put("OS-EXT-IPS-MAC:mac_addr", mac(s.id())))));
+            }
+        }
+        JsonObject image = new JsonObject().put("id", s.imageId()).put("links", new JsonArray().add(new JsonObject()
+                .put("rel", "bookmark").put("href", req.serviceBase() + "/images/" + s.imageId())));
+        JsonObject flavor = flavor(s.flavorId());
+        JsonArray groups = new JsonArray();
+        s.securityGroups().forEach(g -> groups.add(new JsonObject().put("name", g)));
+        int powerState = switch (s.vmState()) {
+            case "active" -> 1;
+            case "stopped" -> 4;
+            default -> 0;
+        };
+        JsonObject json = new JsonObject()
+                .put("id", s.id())
+                .put("name", s.name())
+                .put("status", s.status())
+                .put("tenant_id", req.profile().project().id())
+                .put("user_id", req.profile().users().isEmpty() ? null : req.profile().users().get(0).id())
+                .put("metadata", new JsonObject(new LinkedHashMap<>(s.metadata())))
+                .put("hostId", building ? "" : CloudProfile.derivedId("host:" + req.cloud().name()))
+                .put("image", image)
+                .put("flavor", flavor)
+                .put("created", timestamp(s.created()))
+                .put("updated", timestamp(s.updated()))
+                .put("addresses", addresses)
+                .put("accessIPv4", s.accessIPv4() == null ? "" : s.accessIPv4())
+                .put("accessIPv6", s.accessIPv6() == null ? "" : s.accessIPv6())
+                .put("links", links(s.id()))
+                .put("OS-DCF:diskConfig", "MANUAL")
+                .put("progress", 0)
+                .put("OS-EXT-AZ:availability_zone", building ? "" : "nova")
+                .put("config_drive", "")
+                .put("key_name", s.keyName())
+                .put("OS-SRV-USG:launched_at", building || "ERROR".equals(s.status()) && s.fault() != null
+                        && s.fault().message().equals(ServerStore.NO_VALID_HOST) ? null
+                        : USAGE_TIME.format(s.created()))
+                .putNull("OS-SRV-USG:terminated_at")
+                .put("OS-EXT-STS:task_state", s.taskState())
+                .put("OS-EXT-STS:vm_state", s.vmState())
+                .put("OS-EXT-STS:power_state", powerState)
+                .put("os-extended-volumes:volumes_attached", new JsonArray())
+                .put("security_groups", groups);
+        if (s.fault() != null) {
+            json.put("fault", new JsonObject().put("code", s.fault().code()).put("message", s.fault().message())
+                    .put("created", timestamp(s.fault().created())));
+        }
+        if (mv.atLeast(2, 9)) {
+            json.put("locked", false);
+        }
+        if (mv.atLeast(2, 19)) {
+            json.putNull("description");
+        }
+        if (mv.atLeast(2, 26)) {
+            json.put("tags", new JsonArray());
+        }
+        if (mv.atLeast(2, 63)) {
+            json.putNull("trusted_image_certificates");
+        }
+        if (mv.atLeast(2, 73)) {
+            json.putNull("locked_reason");
+        }
+        return json;
+    }
+
+    /** The flavor of a server: a link before 2.47, the flavor's values from 2.47 on. */
+    private JsonObject flavor(String flavorId) {
+        Optional<CloudInventory.Flavor> flavor = req.inventory().flavor(flavorId);
+        if (!mv.atLeast(2, 47) || flavor.isEmpty()) {
+            return new JsonObject().put("id", flavorId).put("links", new JsonArray().add(new JsonObject()
+                    .put("rel", "bookmark").put("href", req.serviceBase() + "/flavors/" + flavorId)));
+        }
+        CloudInventory.Flavor f = flavor.get();
+        return new JsonObject().put("vcpus", f.vcpus()).put("ram", f.ramMb()).put("disk", f.diskGb())
+                .put("ephemeral", 0).put("swap", 0).put("original_name", f.name())
+                .put("extra_specs", new JsonObject());
+    }
+
+    private static String timestamp(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String fixedIp(String serverId, CloudInventory.Network network) {
+        int host = 2 + Math.floorMod(serverId.hashCode(), 60);
+        return network.external() ? "172.24.4." + host : "10.0.0." + host;
+    }
+
+    private static String mac(String serverId) {
+        String hex = UUID.nameUUIDFromBytes(serverId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        return "fa:16:3e:" + hex.substring(0, 2) + ":" + hex.substring(2, 4) + ":" + hex.substring(4, 6);
+    }
+}

@@ -1,0 +1,86 @@
+package org.stackratings.sandbox.api;
+
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.stackratings.sandbox.routing.ApiRequest;
+
+/**
+ * Nova's checks of the fields that the bodies of the servers API share (the wrapping object, {@code name}, the access
+ * addresses, {@code metadata} and its quota), each problem a {@link NovaRefusal} with Nova's message.
+ */
+final class ServerFields {
+
+    static final int MAX_METADATA_ITEMS = 128;
+
+    private ServerFields() {
+    }
+
+    /** The object {@code field} of the request's body, such as {@code server} in {@code {"server": {...}}}. */
+    static JsonObject member(ApiRequest req, String field) {
+        JsonObject body = req.jsonBody();
+        return object(body == null ? null : body.getValue(field), field);
+    }
+
+    private static JsonObject object(Object value, String field) {
+        if (!(value instanceof JsonObject o)) {
+            throw new NovaRefusal(400, value == null ? "'" + field + "' is a required property"
+                    : "Invalid input for field/attribute " + field + ". Value: " + value + ". "
+                            + value + " is not of type 'object'");
+        }
+        return o;
+    }
+
+    static String name(Object value) {
+        if (value == null) {
+            throw new NovaRefusal(400, "Invalid input for field/attribute server. Value: None. "
+                    + "'name' is a required property");
+        }
+        if (!(value instanceof String name) || name.isEmpty() || name.length() > 255
+                || !name.strip().equals(name)) {
+            throw NovaRefusal.invalid("name", value);
+        }
+        return name;
+    }
+
+    /** {@code accessIPv4} or {@code accessIPv6}: absent (null), empty, or an address {@code valid} accepts. */
+    static String address(Object value, String field, Predicate<String> valid) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s) || !(s.isEmpty() || valid.test(s))) {
+            throw NovaRefusal.invalid(field, value);
+        }
+        return s;
+    }
+
+    /** Metadata items: texts of at most 255 characters, at most {@value #MAX_METADATA_ITEMS} of them. */
+    static Map<String, String> metadata(Object value) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof JsonObject json)) {
+            throw NovaRefusal.invalid("metadata", value);
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : json) {
+            if (e.getKey().isEmpty() || e.getKey().length() > 255 || !(e.getValue() instanceof String v)
+                    || v.length() > 255) {
+                throw new NovaRefusal(400, "Invalid input for field/attribute metadata. Value: " + json.encode()
+                        + ". Keys and values must be texts of at most 255 characters.");
+            }
+            result.put(e.getKey(), v);
+        }
+        if (result.size() > MAX_METADATA_ITEMS) {
+            throw metadataQuotaExceeded(result.size());
+        }
+        return result;
+    }
+
+    /** Nova's 403 for more than {@value #MAX_METADATA_ITEMS} metadata items. */
+    static NovaRefusal metadataQuotaExceeded(int requested) {
+        return new NovaRefusal(403, "Quota exceeded for metadata_items: Requested " + requested
+                + ", but the limit is " + MAX_METADATA_ITEMS + ".");
+    }
+}

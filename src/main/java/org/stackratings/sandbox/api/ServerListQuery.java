@@ -1,0 +1,147 @@
+package org.stackratings.sandbox.api;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.stackratings.sandbox.routing.ApiRequest;
+import org.stackratings.sandbox.state.SimulatedServer;
+
+/**
+ * The query of {@code GET /servers} and {@code /servers/detail}: Nova's filters ({@code name}, {@code status},
+ * {@code changes-since}, {@code changes-before} from 2.66, {@code flavor}, {@code image}) and paging
+ * ({@code marker}, {@code limit}). Each null when not asked for; {@link #page} checks marker and limit.
+ */
+record ServerListQuery(String name, String status, Instant changesSince, Instant changesBefore, String flavor,
+        String image, String marker, String limit) {
+
+    private static final Set<String> STATUSES = Set.of("ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT",
+            "MIGRATING", "PASSWORD", "PAUSED", "REBOOT", "REBUILD", "RESCUE", "RESIZE", "REVERT_RESIZE", "SHELVED",
+            "SHELVED_OFFLOADED", "SHUTOFF", "SOFT_DELETED", "SUSPENDED", "UNKNOWN", "VERIFY_RESIZE");
+
+    /** One page of the list; {@code nextQuery} ({@code ?limit=..&marker=..}) is null on the last one. */
+    record Page(List<SimulatedServer> servers, String nextQuery) {
+    }
+
+    /** The request's query; a {@link NovaRefusal} for a status or time Nova does not accept. */
+    static ServerListQuery of(ApiRequest req, Microversion mv) {
+        String status = req.query("status");
+        String wanted = null;
+        if (status != null) {
+            wanted = status.toUpperCase(Locale.ROOT);
+            if (!STATUSES.contains(wanted) && mv.atLeast(2, 38)) {
+                throw new NovaRefusal(400, "Invalid status value");
+            }
+        }
+        Instant since = time(req, "changes-since");
+        Instant before = mv.atLeast(2, 66) ? time(req, "changes-before") : null;
+        return new ServerListQuery(req.query("name"), wanted, since, before, req.query("flavor"), req.query("image"),
+                req.query("marker"), req.query("limit"));
+    }
+
+    /** The servers that pass the filters, after {@code marker} and at most {@code limit} of them. */
+    Page page(List<SimulatedServer> all) {
+        List<SimulatedServer> servers = new ArrayList<>(all);
+        if (name != null) {
+            Predicate<String> matcher = nameMatcher(name);
+            servers.removeIf(s -> !matcher.test(s.name()));
+        }
+        if (status != null) {
+            servers.removeIf(s -> !s.status().equals(status));
+        }
+        if (changesSince != null) {
+            servers.removeIf(s -> s.updated().isBefore(changesSince));
+        }
+        if (changesBefore != null) {
+            servers.removeIf(s -> s.updated().isAfter(changesBefore));
+        }
+        if (flavor != null) {
+            servers.removeIf(s -> !s.flavorId().equals(flavor));
+        }
+        if (image != null) {
+            servers.removeIf(s -> !s.imageId().equals(image));
+        }
+        if (marker != null) {
+            int at = indexOf(servers, marker);
+            if (at < 0) {
+                throw new NovaRefusal(400, "marker [" + marker + "] not found");
+            }
+            servers = new ArrayList<>(servers.subList(at + 1, servers.size()));
+        }
+        Integer max = limit(limit);
+        String next = null;
+        if (max != null && servers.size() > max) {
+            servers = servers.subList(0, max);
+            if (max > 0) {
+                next = "?limit=" + max + "&marker=" + servers.get(max - 1).id();
+            }
+        }
+        return new Page(servers, next);
+    }
+
+    private static int indexOf(List<SimulatedServer> servers, String id) {
+        for (int i = 0; i < servers.size(); i++) {
+            if (servers.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Nova matches {@code name} as a regular expression anywhere in the name (a bad one as plain text). */
+    private static Predicate<String> nameMatcher(String name) {
+        try {
+            Pattern pattern = Pattern.compile(name);
+            return n -> pattern.matcher(n).find();
+        } catch (PatternSyntaxException e) {
+            return n -> n.contains(name);
+        }
+    }
+
+    private static Integer limit(String value) {
+        if (value == null) {
+            return null;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new NovaRefusal(400, "limit param must be an integer");
+        }
+        if (limit < 0) {
+            throw new NovaRefusal(400, "limit param must be positive");
+        }
+        return limit;
+    }
+
+    private static Instant time(ApiRequest req, String param) {
+        String value = req.query(param);
+        if (value == null) {
+            return null;
+        }
+        return instant(value).orElseThrow(() -> new NovaRefusal(400,
+                "Invalid input for query parameters " + param + ". Value: " + value + ". '" + value
+                        + "' is not a 'date-time'"));
+    }
+
+    private static Optional<Instant> instant(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException withoutZone) {
+            try {
+                return Optional.of(LocalDateTime.parse(value).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}
