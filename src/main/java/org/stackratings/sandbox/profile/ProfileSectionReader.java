@@ -1,0 +1,168 @@
+package org.stackratings.sandbox.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The nested sections of one cloud's profile: latencies, the server lifecycle, deviations, the {@code hostile}
+ * section and outage windows, each checked field by field with the messages of {@link ProfileFieldReader}.
+ */
+final class ProfileSectionReader {
+
+    private static final Set<String> HOSTILE_FIELDS = Set.of("mode", "target", "redirectTo", "endpointHost",
+            "trickleInterval");
+    private static final Set<String> LATENCY_FIELDS = Set.of("distribution", "medianMs", "p95Ms", "minMs", "maxMs");
+    private static final Set<String> DEVIATION_FIELDS = Set.of("service", "method", "path", "query", "status",
+            "body");
+    private static final Set<String> OUTAGE_FIELDS = Set.of("start", "end", "every", "offset", "duration", "services",
+            "mode");
+
+    private final ProfileFieldReader fields;
+
+    ProfileSectionReader(ProfileFieldReader fields) {
+        this.fields = fields;
+    }
+
+    LatencyProfile latency(JsonNode node, String field) {
+        fields.onlyFields(node, field, LATENCY_FIELDS);
+        String d = fields.text(node, field + ".distribution", "distribution", "constant");
+        LatencyProfile.Distribution distribution;
+        try {
+            distribution = LatencyProfile.Distribution.valueOf(d.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw fields.fail(field + ".distribution", "unknown distribution '" + d
+                    + "' (expected constant, uniform, normal or lognormal)");
+        }
+        double median = fields.number(node.get("medianMs"), field + ".medianMs", 0);
+        double minMs = fields.number(node.get("minMs"), field + ".minMs", 0);
+        double maxMs = fields.number(node.get("maxMs"), field + ".maxMs", 0);
+        Double p95Given = node.hasNonNull("p95Ms") ? fields.number(node.get("p95Ms"), field + ".p95Ms", 0) : null;
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("medianMs", median);
+        values.put("minMs", minMs);
+        values.put("maxMs", maxMs);
+        values.put("p95Ms", p95Given == null ? 0 : p95Given);
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (e.getValue() < 0) {
+                throw fields.fail(field + "." + e.getKey(), e.getValue() + " must not be negative");
+            }
+        }
+        double p95 = p95Given != null ? p95Given
+                : distribution == LatencyProfile.Distribution.LOGNORMAL ? -1 : median;
+        if (distribution == LatencyProfile.Distribution.LOGNORMAL && p95 < 0) {
+            throw fields.fail(field + ".p95Ms", "is required for lognormal");
+        }
+        try {
+            return new LatencyProfile(distribution, median, Math.max(p95, 0), minMs, maxMs);
+        } catch (IllegalArgumentException e) {
+            throw fields.fail(field, e.getMessage());
+        }
+    }
+
+    /** The lifecycle fields of the cloud's own mapping: boot and delete times and failure rates, max servers. */
+    LifecycleProfile lifecycle(JsonNode node) {
+        LifecycleProfile defaults = LifecycleProfile.DEFAULT;
+        LatencyProfile boot = node.hasNonNull("bootTime") ? latency(node.get("bootTime"), "bootTime")
+                : defaults.bootTime();
+        LatencyProfile delete = node.hasNonNull("deleteTime") ? latency(node.get("deleteTime"), "deleteTime")
+                : defaults.deleteTime();
+        double maxServers = fields.numberField(node, "maxServers", defaults.maxServers());
+        if (maxServers < 0 || maxServers != Math.rint(maxServers) || maxServers > Integer.MAX_VALUE) {
+            throw fields.fail("maxServers", maxServers + " is not a whole number >= 0");
+        }
+        return new LifecycleProfile(boot, fields.rate(node, "bootFailureRate"), delete,
+                fields.rate(node, "deleteFailureRate"), (int) maxServers);
+    }
+
+    Deviation deviation(JsonNode node, String field) {
+        fields.onlyFields(node, field, DEVIATION_FIELDS);
+        String service = fields.text(node, field + ".service", "service", null);
+        if (service == null || !CloudProfile.ALL_SERVICES.contains(service)) {
+            throw fields.fail(field + ".service", "unknown service '" + service + "' (expected one of "
+                    + CloudProfile.ALL_SERVICES + ")");
+        }
+        String method = fields.text(node, field + ".method", "method", "GET").toUpperCase(Locale.ROOT);
+        if (!Deviation.METHODS.contains(method)) {
+            throw fields.fail(field + ".method", "unknown method '" + method + "' (expected one of "
+                    + Deviation.METHODS.stream().sorted().toList() + ")");
+        }
+        String path = fields.text(node, field + ".path", "path", null);
+        if (path == null || !path.startsWith("/")) {
+            throw fields.fail(field + ".path",
+                    "is required and must start with '/' (relative to the service root)");
+        }
+        JsonNode statusNode = node.get("status");
+        if (statusNode == null || !statusNode.isInt()) {
+            throw fields.fail(field + ".status", "is required and must be a whole number");
+        }
+        int status = statusNode.asInt();
+        if (status < 200 || status > 599) {
+            throw fields.fail(field + ".status", status + " is not an HTTP status within 200..599");
+        }
+        JsonNode bodyNode = node.get("body");
+        String body = bodyNode == null || bodyNode.isNull() ? null
+                : bodyNode.isContainerNode() ? bodyNode.toString() : bodyNode.asText();
+        return new Deviation(service, method, path, fields.text(node, field + ".query", "query", null), status,
+                body);
+    }
+
+    HostileProfile hostile(JsonNode node, String field) {
+        fields.onlyFields(node, field, HOSTILE_FIELDS);
+        String m = fields.text(node, field + ".mode", "mode", null);
+        if (m == null) {
+            throw fields.fail(field + ".mode", "is required (one of " + HostileMode.ids() + ")");
+        }
+        HostileMode mode = HostileMode.fromId(m).orElseThrow(() -> fields.fail(field + ".mode", "unknown mode '" + m
+                + "' (expected one of " + HostileMode.ids() + ")"));
+        String t = fields.text(node, field + ".target", "target", null);
+        HostileTarget target = t == null ? null : HostileTarget.fromId(t).orElseThrow(() -> fields.fail(
+                field + ".target", "unknown target '" + t + "' (expected one of " + HostileTarget.ids() + ")"));
+        String to = fields.text(node, field + ".redirectTo", "redirectTo", null);
+        URI redirectTo;
+        try {
+            redirectTo = to == null ? null : new URI(to);
+        } catch (URISyntaxException e) {
+            throw fields.fail(field + ".redirectTo", "'" + to + "' is not a URL: " + e.getReason());
+        }
+        Duration trickle = node.hasNonNull("trickleInterval")
+                ? fields.duration(node.get("trickleInterval"), field + ".trickleInterval") : null;
+        try {
+            return new HostileProfile(mode, target, redirectTo, fields.text(node, field + ".endpointHost",
+                    "endpointHost", null), trickle);
+        } catch (IllegalArgumentException e) {
+            throw fields.fail(field, e.getMessage());
+        }
+    }
+
+    OutageWindow outage(JsonNode node, String field) {
+        fields.onlyFields(node, field, OUTAGE_FIELDS);
+        String m = fields.text(node, field + ".mode", "mode", "ERROR");
+        FaultMode mode;
+        try {
+            mode = FaultMode.valueOf(m.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw fields.fail(field + ".mode", "unknown mode '" + m + "' (expected ERROR, TIMEOUT or RESET)");
+        }
+        List<String> services = fields.serviceList(node.get("services"), field + ".services", List.of());
+        try {
+            return new OutageWindow(
+                    node.hasNonNull("start") ? fields.instant(node.get("start"), field + ".start") : null,
+                    node.hasNonNull("end") ? fields.instant(node.get("end"), field + ".end") : null,
+                    node.hasNonNull("every") ? fields.duration(node.get("every"), field + ".every") : null,
+                    node.hasNonNull("offset") ? fields.duration(node.get("offset"), field + ".offset") : null,
+                    node.hasNonNull("duration") ? fields.duration(node.get("duration"), field + ".duration") : null,
+                    services, mode);
+        } catch (ProfileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw fields.fail(field, e.getMessage());
+        }
+    }
+}
