@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.stackratings.sandbox.profile.yaml.CloudProfileReader;
+import org.stackratings.sandbox.profile.yaml.CloudProfileWriter;
 
 /**
  * Reads cloud profiles from YAML (or JSON) ({@link CloudProfileReader}) and writes them back as JSON

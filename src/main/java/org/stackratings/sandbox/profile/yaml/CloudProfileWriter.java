@@ -1,15 +1,20 @@
-package org.stackratings.sandbox.profile;
+package org.stackratings.sandbox.profile.yaml;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.Deviation;
+import org.stackratings.sandbox.profile.HostileProfile;
+import org.stackratings.sandbox.profile.LatencyProfile;
+import org.stackratings.sandbox.profile.OutageWindow;
 
 /** Writes cloud profiles as JSON in the shape of the YAML they are read from (the control API shows them so). */
-final class CloudProfileWriter {
+public final class CloudProfileWriter {
 
     private CloudProfileWriter() {
     }
 
-    static JsonObject toJson(CloudProfile p) {
+    public static JsonObject toJson(CloudProfile p) {
         JsonObject json = new JsonObject()
                 .put("name", p.name())
                 .put("description", p.description())
@@ -49,7 +54,7 @@ final class CloudProfileWriter {
     }
 
     /** Null when the cloud is not hostile. */
-    static JsonObject hostileJson(HostileProfile h) {
+    public static JsonObject hostileJson(HostileProfile h) {
         if (h == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api;
+package org.stackratings.sandbox.api.compute;
 
 import java.util.function.Consumer;
 import org.stackratings.sandbox.routing.ApiRequest;

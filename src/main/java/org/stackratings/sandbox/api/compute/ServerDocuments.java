@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api;
+package org.stackratings.sandbox.api.compute;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.stackratings.sandbox.api.Microversion;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.CloudInventory;

@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.profile;
+package org.stackratings.sandbox.profile.yaml;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.stackratings.sandbox.profile.AppCredentialSpec;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.Deviation;
+import org.stackratings.sandbox.profile.HostileProfile;
+import org.stackratings.sandbox.profile.LatencyProfile;
+import org.stackratings.sandbox.profile.LifecycleProfile;
+import org.stackratings.sandbox.profile.OutageWindow;
+import org.stackratings.sandbox.profile.ProfileException;
+import org.stackratings.sandbox.profile.ProjectSpec;
+import org.stackratings.sandbox.profile.UserSpec;
 
 /**
  * Reads cloud profiles from YAML (or JSON): a document {@code clouds: [ ... ]}, one cloud, or one cloud's
  * {@code hostile} section. Every problem is a {@link ProfileException} that names the cloud and the field.
  */
-final class CloudProfileReader {
+public final class CloudProfileReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> CLOUD_FIELDS = Set.of("name", "description", "region", "domain", "project",
@@ -29,7 +39,7 @@ final class CloudProfileReader {
     }
 
     /** The clouds of a document {@code clouds: [ ... ]}, their names unique. */
-    static List<CloudProfile> document(String yaml) {
+    public static List<CloudProfile> document(String yaml) {
         JsonNode root = readTree(yaml);
         JsonNode clouds = root == null ? null : root.get("clouds");
         if (clouds == null || !clouds.isArray()) {
@@ -48,12 +58,12 @@ final class CloudProfileReader {
     }
 
     /** One cloud; {@code defaultName} is used when it has no {@code name}. */
-    static CloudProfile one(String yaml, String defaultName) {
+    public static CloudProfile one(String yaml, String defaultName) {
         return cloud(readTree(yaml), defaultName, defaultName);
     }
 
     /** The {@code hostile} section of cloud {@code cloud} on its own. */
-    static HostileProfile hostile(String yaml, String cloud) {
+    public static HostileProfile hostile(String yaml, String cloud) {
         return new ProfileSectionReader(new ProfileFieldReader(cloud)).hostile(readTree(yaml), "hostile");
     }
 

@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.profile;
+package org.stackratings.sandbox.profile.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -9,6 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.Deviation;
+import org.stackratings.sandbox.profile.FaultMode;
+import org.stackratings.sandbox.profile.HostileMode;
+import org.stackratings.sandbox.profile.HostileProfile;
+import org.stackratings.sandbox.profile.HostileTarget;
+import org.stackratings.sandbox.profile.LatencyProfile;
+import org.stackratings.sandbox.profile.LifecycleProfile;
+import org.stackratings.sandbox.profile.OutageWindow;
+import org.stackratings.sandbox.profile.ProfileException;
 
 /**
  * The nested sections of one cloud's profile: latencies, the server lifecycle, deviations, the {@code hostile}

@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api;
+package org.stackratings.sandbox.api.identity;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +12,7 @@ import org.stackratings.sandbox.state.SimulatedCloud;
  * an internal and an admin endpoint in the cloud's region. Block storage is listed as {@code block-storage} and as
  * {@code volumev3}, like current DevStack.
  */
-public final class ServiceCatalog {
+final class ServiceCatalog {
 
     private record Entry(String service, String type, String name, String path) {
     }

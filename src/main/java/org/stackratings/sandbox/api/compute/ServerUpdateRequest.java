@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api;
+package org.stackratings.sandbox.api.compute;
 
 import io.netty.util.NetUtil;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api;
+package org.stackratings.sandbox.api.network;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

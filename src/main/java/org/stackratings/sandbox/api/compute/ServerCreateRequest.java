@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api;
+package org.stackratings.sandbox.api.compute;
 
 import io.netty.util.NetUtil;
 import io.vertx.core.json.JsonArray;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.stackratings.sandbox.api.Microversion;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.CloudInventory;
 import org.stackratings.sandbox.state.ServerSpec;

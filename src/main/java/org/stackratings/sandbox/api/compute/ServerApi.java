@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api;
+package org.stackratings.sandbox.api.compute;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +15,7 @@ import org.stackratings.sandbox.state.SimulatedServer;
  * follow Nova, negative cases included (they are what compliance tests check); a refused request ends in a
  * {@link NovaRefusal}, the documents are {@link ServerDocuments}.
  */
-public final class ServerApi {
+final class ServerApi {
 
     private final ServerMetadataApi metadataApi = new ServerMetadataApi();
     private final ServerActionsApi actionsApi = new ServerActionsApi();

@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api;
+package org.stackratings.sandbox.api.compute;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api;
+package org.stackratings.sandbox.api.compute;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.stackratings.sandbox.api.Microversion;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.SimulatedServer;
 

@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.profile;
+package org.stackratings.sandbox.profile.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.ProfileException;
 
 /**
  * Typed reads of the fields of one cloud's profile (texts, numbers, lists, services, durations, instants), so that
