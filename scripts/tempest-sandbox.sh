@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# Judges the sandbox with Debian's Tempest: its API tests for identity v3, compute servers, flavors and keypairs,
+# images v2 and networks, run against one sandbox cloud with the pre-provisioned credentials of one member account
+# (no admin, no second project), as a member of a real cloud would run them. Prints the counts.
+#
+#   scripts/tempest-sandbox.sh                 # starts dev mode (./mvnw quarkus:dev), runs against aurora, stops it
+#   SANDBOX=http://127.0.0.1:8780 scripts/tempest-sandbox.sh   # a sandbox that is already running
+#   CLOUD=borealis PASSWORD=borealis-secret scripts/tempest-sandbox.sh
+#   TEMPEST_REGEX='^tempest\.api\.compute\.keypairs' scripts/tempest-sandbox.sh   # another selection
+#
+# Installs Debian's tempest package if it is missing (needs root). The workspace, tempest.conf, the accounts file and
+# the subunit stream are in target/tempest/; the counts also in target/tempest/counts.txt. Exit status: 0 when Tempest
+# reports no failure, 1 otherwise. docs/sandbox.md ("Judged by Tempest") gives the selection, the counts and why
+# the excluded tests are excluded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CLOUD="${CLOUD:-aurora}"
+USERNAME="${USERNAME:-probe}"
+PASSWORD="${PASSWORD:-${CLOUD}-secret}"
+PROJECT="${PROJECT:-probe}"
+SANDBOX="${SANDBOX:-}"
+CONCURRENCY="${CONCURRENCY:-2}"
+# the selection of issue 12: identity v3, compute servers, flavors and keypairs, images v2, networks
+TEMPEST_REGEX="${TEMPEST_REGEX:-^tempest\.api\.(identity\.v3|compute\.(servers|flavors|keypairs)|image\.v2|network)\.}"
+# nothing is excluded by default: what needs admin or a second project, Tempest skips itself and says why
+TEMPEST_EXCLUDE="${TEMPEST_EXCLUDE:-}"
+PYTHON=/usr/bin/python3   # Debian's tempest is installed for the system Python, not for a pyenv one
+WORK="$PWD/target/tempest"
+
+if ! command -v tempest >/dev/null || ! "$PYTHON" -c 'import tempest' 2>/dev/null; then
+  echo "== installing Debian's tempest"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq tempest >/dev/null
+fi
+
+DEV_PID=""
+stop_dev() {
+  if [[ -n "$DEV_PID" ]]; then
+    kill -- "-$DEV_PID" 2>/dev/null || kill "$DEV_PID" 2>/dev/null || true
+    wait "$DEV_PID" 2>/dev/null || true
+  fi
+}
+trap stop_dev EXIT
+
+mkdir -p "$WORK"
+if [[ -z "$SANDBOX" ]]; then
+  SANDBOX="http://127.0.0.1:8780"
+  echo "== starting dev mode (sandbox on $SANDBOX; log: target/tempest/dev.log)"
+  set -m
+  ./mvnw -B -q quarkus:dev -Dquarkus.console.enabled=false -Dstackratings.sandbox.backfill.days=0 \
+    >"$WORK/dev.log" 2>&1 &
+  DEV_PID=$!
+  set +m
+fi
+
+AUTH_URL="$SANDBOX/$CLOUD/identity/v3"
+for _ in $(seq 1 300); do
+  if curl -fsS -o /dev/null "$AUTH_URL" 2>/dev/null; then break; fi
+  if [[ -n "$DEV_PID" ]] && ! kill -0 "$DEV_PID" 2>/dev/null; then
+    echo "dev mode ended before the sandbox answered; see $WORK/dev.log" >&2
+    exit 2
+  fi
+  sleep 1
+done
+curl -fsS -o /dev/null "$AUTH_URL" || { echo "no sandbox at $AUTH_URL" >&2; exit 2; }
+
+echo "== discovering the image, flavors and network of $CLOUD"
+read -r IMAGE IMAGE_ALT FLAVOR FLAVOR_ALT NETWORK < <("$PYTHON" - "$AUTH_URL" "$USERNAME" "$PASSWORD" "$PROJECT" <<'PY'
+import json, sys, urllib.request
+auth_url, user, password, project = sys.argv[1:5]
+body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
+    "name": user, "domain": {"name": "Default"}, "password": password}}},
+    "scope": {"project": {"name": project, "domain": {"name": "Default"}}}}}
+request = urllib.request.Request(auth_url + "/auth/tokens", json.dumps(body).encode(), {"Content-Type": "application/json"})
+with urllib.request.urlopen(request, timeout=30) as answer:
+    token = answer.headers["X-Subject-Token"]
+    catalog = json.load(answer)["token"]["catalog"]
+def endpoint(kind):
+    for service in catalog:
+        if service["type"] == kind:
+            return next(e["url"] for e in service["endpoints"] if e["interface"] == "public").rstrip("/")
+    raise SystemExit("no %s service in the catalog" % kind)
+def get(url):
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"X-Auth-Token": token}), timeout=30) as answer:
+        return json.load(answer)
+images = [i["id"] for i in get(endpoint("image") + "/v2/images")["images"]]
+flavors = sorted(get(endpoint("compute") + "/flavors/detail")["flavors"], key=lambda f: (f["ram"], f["vcpus"], f["disk"]))
+networks = [n["name"] for n in get(endpoint("network") + "/v2.0/networks")["networks"]]
+print(images[0], images[1 % len(images)], flavors[0]["id"], flavors[1 % len(flavors)]["id"], networks[0] if networks else "")
+PY
+)
+
+cat >"$WORK/accounts.yaml" <<EOF
+- username: '$USERNAME'
+  project_name: '$PROJECT'
+  password: '$PASSWORD'
+  domain_name: 'Default'
+EOF
+
+if [[ ! -d "$WORK/workspace" ]]; then
+  (cd "$WORK" && tempest init --name "stackratings-sandbox-$$" workspace >/dev/null)
+fi
+cat >"$WORK/workspace/etc/tempest.conf" <<EOF
+[DEFAULT]
+log_dir = $WORK/workspace/logs
+log_file = tempest.log
+
+[auth]
+use_dynamic_credentials = false
+test_accounts_file = $WORK/accounts.yaml
+default_credentials_domain_name = Default
+create_isolated_networks = false
+
+[identity]
+uri_v3 = $AUTH_URL
+auth_version = v3
+region = RegionOne
+v3_endpoint_type = public
+
+[identity-feature-enabled]
+api_v2 = false
+api_v3 = true
+application_credentials = true
+access_rules = false
+security_compliance = false
+project_tags = false
+
+[compute]
+image_ref = $IMAGE
+image_ref_alt = $IMAGE_ALT
+flavor_ref = $FLAVOR
+flavor_ref_alt = $FLAVOR_ALT
+fixed_network_name = $NETWORK
+build_timeout = 120
+build_interval = 1
+region = RegionOne
+
+[compute-feature-enabled]
+console_output = true
+resize = true
+pause = false
+suspend = false
+shelve = false
+rescue = false
+snapshot = true
+vnc_console = false
+spice_console = false
+serial_console = false
+live_migration = false
+cold_migration = false
+change_password = false
+interface_attach = false
+attach_encrypted_volume = false
+config_drive = false
+metadata_service = false
+
+[image]
+region = RegionOne
+build_timeout = 60
+build_interval = 1
+
+[image-feature-enabled]
+import_image = false
+
+[network]
+region = RegionOne
+project_network_cidr = 10.100.0.0/16
+project_network_mask_bits = 28
+shared_physical_network = false
+build_timeout = 60
+build_interval = 1
+
+[network-feature-enabled]
+ipv6 = false
+port_security = true
+
+[volume]
+region = RegionOne
+build_timeout = 60
+build_interval = 1
+
+[service_available]
+nova = true
+glance = true
+neutron = true
+cinder = true
+swift = false
+heat = false
+horizon = false
+
+[validation]
+run_validation = false
+EOF
+
+echo "== tempest run (selection: $TEMPEST_REGEX; excluded: ${TEMPEST_EXCLUDE:-nothing})"
+set +e
+EXCLUDE_ARGS=()
+if [[ -n "$TEMPEST_EXCLUDE" ]]; then EXCLUDE_ARGS=(--exclude-regex "$TEMPEST_EXCLUDE"); fi
+(cd "$WORK/workspace" && tempest run --regex "$TEMPEST_REGEX" "${EXCLUDE_ARGS[@]}" \
+  --concurrency "$CONCURRENCY" >"$WORK/run.log" 2>&1)
+STATUS=$?
+set -e
+grep -E '^ - (Passed|Failed|Skipped|Expected Fail|Unexpected Success)|^Totals|^Sum of' "$WORK/run.log" | tee "$WORK/counts.txt"
+if [[ ! -s "$WORK/counts.txt" ]]; then
+  tail -40 "$WORK/run.log" >&2
+  exit 2
+fi
+(cd "$WORK/workspace" && stestr last --subunit >"$WORK/last.subunit" 2>/dev/null || true)
+exit "$STATUS"
