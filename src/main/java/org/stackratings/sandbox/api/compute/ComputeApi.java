@@ -43,8 +43,8 @@ public final class ComputeApi implements ServiceApi {
         routes.getOpen("/v2.1", this::version);
         routes.getOpen("/v2.1/", this::version);
         for (String prefix : new String[] {"/v2.1", "/v2.1/:project_id"}) {
-            routes.get(prefix + "/flavors", req -> flavors(req, false));
-            routes.get(prefix + "/flavors/detail", req -> flavors(req, true));
+            routes.get(prefix + "/flavors", NovaRefusal.answering(req -> flavors(req, false)));
+            routes.get(prefix + "/flavors/detail", NovaRefusal.answering(req -> flavors(req, true)));
             routes.get(prefix + "/flavors/:flavor_id", this::flavor);
             routes.get(prefix + "/flavors/:flavor_id/os-extra_specs", this::extraSpecs);
             routes.get(prefix + "/images", req -> images(req, false));
@@ -156,9 +156,15 @@ public final class ComputeApi implements ServiceApi {
     }
 
     private void flavors(ApiRequest req, boolean detail) {
+        FlavorListQuery.Page page = FlavorListQuery.of(req).page(req.inventory().flavors());
         JsonArray list = new JsonArray();
-        req.inventory().flavors().forEach(f -> list.add(flavorJson(req, f, detail)));
-        req.ok(new JsonObject().put("flavors", list));
+        page.flavors().forEach(f -> list.add(flavorJson(req, f, detail)));
+        JsonObject body = new JsonObject().put("flavors", list);
+        if (page.nextQuery() != null) {
+            String next = req.serviceBase() + "/v2.1/flavors" + (detail ? "/detail" : "") + page.nextQuery();
+            body.put("flavors_links", new JsonArray().add(new JsonObject().put("rel", "next").put("href", next)));
+        }
+        req.ok(body);
     }
 
     private void flavor(ApiRequest req) {

@@ -78,7 +78,7 @@ record ServerListQuery(String name, String status, Instant changesSince, Instant
             }
             servers = new ArrayList<>(servers.subList(at + 1, servers.size()));
         }
-        Integer max = limit(limit);
+        Integer max = NovaPaging.limit(limit);
         String next = null;
         if (max != null && servers.size() > max) {
             servers = servers.subList(0, max);
@@ -106,22 +106,6 @@ record ServerListQuery(String name, String status, Instant changesSince, Instant
         } catch (PatternSyntaxException e) {
             return n -> n.contains(name);
         }
-    }
-
-    private static Integer limit(String value) {
-        if (value == null) {
-            return null;
-        }
-        int limit;
-        try {
-            limit = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new NovaRefusal(400, "limit param must be an integer");
-        }
-        if (limit < 0) {
-            throw new NovaRefusal(400, "limit param must be positive");
-        }
-        return limit;
     }
 
     private static Instant time(ApiRequest req, String param) {
