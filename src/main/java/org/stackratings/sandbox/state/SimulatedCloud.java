@@ -12,7 +12,7 @@ import org.stackratings.sandbox.profile.OutageWindow;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
- * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers and counts
+ * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers, keypairs and counts
  * (and the hostile answers still going, unless the hostile section changes: see {@link CloudRegistry#put}).
  */
 public final class SimulatedCloud {
@@ -23,6 +23,7 @@ public final class SimulatedCloud {
     private final CloudInventory inventory;
     private final ServerStore servers;
     private final HostileStreams hostileStreams;
+    private final KeypairStore keypairs;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
@@ -31,11 +32,12 @@ public final class SimulatedCloud {
 
     /** A new cloud whose servers follow {@code clock}. */
     public SimulatedCloud(CloudProfile profile, Clock clock) {
-        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams());
+        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore());
     }
 
     private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
-            HostileStreams hostileStreams) {
+            HostileStreams hostileStreams, KeypairStore keypairs) {
+        this.keypairs = keypairs;
         this.profile = profile;
         this.tokens = tokens;
         this.stats = stats;
@@ -47,7 +49,7 @@ public final class SimulatedCloud {
 
     /** The same cloud (tokens, servers, counts) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
-        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams);
+        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs);
     }
 
     public CloudProfile profile() {
@@ -69,6 +71,11 @@ public final class SimulatedCloud {
     /** The hostile answers of this cloud still going (endless or trickling bodies, silent connections). */
     public HostileStreams hostileStreams() {
         return hostileStreams;
+    }
+
+    /** The keypairs of the cloud's users (kept when the profile is replaced). */
+    public KeypairStore keypairs() {
+        return keypairs;
     }
 
     public CloudInventory inventory() {

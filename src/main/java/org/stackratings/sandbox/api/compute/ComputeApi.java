@@ -29,6 +29,7 @@ public final class ComputeApi implements ServiceApi {
     private static final int MAX_RAM_MB = 51200;
 
     private final ServerApi serverApi = new ServerApi();
+    private final KeypairApi keypairApi = new KeypairApi();
 
     @Override
     public OpenStackService service() {
@@ -56,7 +57,7 @@ public final class ComputeApi implements ServiceApi {
             routes.get(prefix + "/os-quota-sets/:tenant_id/detail", req -> quotaSet(req, QuotaView.DETAIL));
             routes.get(prefix + "/os-availability-zone", this::availabilityZones);
             routes.get(prefix + "/limits", this::limits);
-            routes.get(prefix + "/os-keypairs", this::keypairs);
+            keypairApi.register(routes, prefix);
         }
     }
 
@@ -255,7 +256,7 @@ public final class ComputeApi implements ServiceApi {
         JsonObject absolute = new JsonObject()
                 .put("maxTotalCores", MAX_CORES).put("maxTotalInstances", req.profile().lifecycle().maxServers())
                 .put("maxTotalRAMSize", MAX_RAM_MB)
-                .put("maxServerMeta", 128).put("maxImageMeta", 128).put("maxTotalKeypairs", 100)
+                .put("maxServerMeta", 128).put("maxImageMeta", 128).put("maxTotalKeypairs", KeypairApi.QUOTA)
                 .put("maxServerGroups", 10).put("maxServerGroupMembers", 10)
                 .put("totalCoresUsed", usage.cores()).put("totalInstancesUsed", usage.instances())
                 .put("totalRAMUsed", usage.ramMb())
@@ -290,7 +291,7 @@ public final class ComputeApi implements ServiceApi {
         limits.put("instances", req.profile().lifecycle().maxServers());
         limits.put("cores", MAX_CORES);
         limits.put("ram", MAX_RAM_MB);
-        limits.put("key_pairs", 100);
+        limits.put("key_pairs", KeypairApi.QUOTA);
         limits.put("metadata_items", 128);
         limits.put("server_groups", 10);
         limits.put("server_group_members", 10);
@@ -312,7 +313,4 @@ public final class ComputeApi implements ServiceApi {
         req.ok(new JsonObject().put("quota_set", set));
     }
 
-    private void keypairs(ApiRequest req) {
-        req.ok(new JsonObject().put("keypairs", new JsonArray()));
-    }
 }

@@ -54,6 +54,9 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
         if (inventory.image(imageId).isEmpty()) {
             throw new NovaRefusal(400, "Can not find requested image");
         }
+        if (keyName != null && !req.cloud().keypairs().has(req.token().user().id(), (String) keyName)) {
+            throw new NovaRefusal(400, "Invalid key_name provided.");
+        }
         ServerSpec spec = new ServerSpec(name, flavorId, imageId, networks, metadata, (String) keyName, accessIPv4,
                 accessIPv6, securityGroups, minCount, maxCount);
         return new ServerCreateRequest(spec, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
