@@ -7,9 +7,12 @@ package org.stackratings.sandbox.profile;
 public record LifecycleProfile(LatencyProfile bootTime, double bootFailureRate, LatencyProfile deleteTime,
         double deleteFailureRate, int maxServers) {
 
-    /** Boots in 2 s, deletes in 1 s, never fails, 10 servers. */
+    /**
+     * Boots in 2 s, deletes in 1 s, never fails, 50 servers: room for a Tempest run beside the dev probes (Nova's own
+     * default of 10 is not).
+     */
     public static final LifecycleProfile DEFAULT = new LifecycleProfile(LatencyProfile.constant(2000), 0,
-            LatencyProfile.constant(1000), 0, 10);
+            LatencyProfile.constant(1000), 0, 50);
 
     public LifecycleProfile {
         bootTime = bootTime == null ? LatencyProfile.constant(2000) : bootTime;

@@ -90,7 +90,7 @@ class ComplianceEndpointsTest {
             "/compute/v2.1/" + PROJECT_ID + "/os-quota-sets/" + PROJECT_ID}) {
             JsonObject set = ok(path).getJsonObject("quota_set");
             assertThat(set.getString("id")).isEqualTo(PROJECT_ID);
-            assertThat(set.getInteger("instances")).isEqualTo(10);
+            assertThat(set.getInteger("instances")).isEqualTo(50);
             assertThat(set.fieldNames()).contains("cores", "ram", "key_pairs", "metadata_items", "server_groups",
                     "server_group_members", "injected_files");
         }

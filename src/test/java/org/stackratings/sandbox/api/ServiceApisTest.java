@@ -139,7 +139,7 @@ class ServiceApisTest {
         authed().get(base + "/compute/v2.1/servers").then().statusCode(200).body("servers.size()", equalTo(0));
         authed().get(base + "/compute/v2.1/servers/detail").then().statusCode(200).body("servers.size()", equalTo(0));
         authed().get(base + "/compute/v2.1/limits").then().statusCode(200)
-                .body("limits.absolute.maxTotalInstances", equalTo(10))
+                .body("limits.absolute.maxTotalInstances", equalTo(50))
                 .body("limits.absolute.totalInstancesUsed", equalTo(0))
                 .body("limits.rate.size()", equalTo(0));
         authed().get(base + "/compute/v2.1/os-keypairs").then().statusCode(200).body("keypairs.size()", equalTo(0));

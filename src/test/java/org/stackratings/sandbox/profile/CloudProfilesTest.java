@@ -114,7 +114,7 @@ class CloudProfilesTest {
         assertThat(p.lifecycle().deleteTime()).isEqualTo(LatencyProfile.constant(1000));
         assertThat(p.lifecycle().bootFailureRate()).isZero();
         assertThat(p.lifecycle().deleteFailureRate()).isZero();
-        assertThat(p.lifecycle().maxServers()).isEqualTo(10);
+        assertThat(p.lifecycle().maxServers()).isEqualTo(50);
         assertThat(p.deviations()).isEmpty();
         assertThat(p.hostile()).isNull();
     }

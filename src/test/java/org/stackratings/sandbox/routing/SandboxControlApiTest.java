@@ -39,7 +39,7 @@ class SandboxControlApiTest {
                 .body("clouds.find { it.name == 'missing-volume' }.services", not(hasItem("volume")));
         given().get(control + "/clouds/slow").then().statusCode(200)
                 .body("servers", equalTo(0))
-                .body("profile.maxServers", equalTo(10))
+                .body("profile.maxServers", equalTo(50))
                 .body("profile.bootTime.medianMs", equalTo(2000.0f))
                 .body("profile.deviations.size()", equalTo(0))
                 .body("profile.latency.distribution", equalTo("constant"))

@@ -25,8 +25,9 @@ public final class ComputeApi implements ServiceApi {
     public static final Microversion MIN = new Microversion(2, 1);
     public static final Microversion MAX = new Microversion(2, 90);
     private static final String VERSION_KEY = "sandbox.compute.microversion";
-    private static final int MAX_CORES = 20;
-    private static final int MAX_RAM_MB = 51200;
+    /** Enough for the default 50 servers of the largest flavor, 2 vCPUs and 4 GB each. */
+    private static final int MAX_CORES = 100;
+    private static final int MAX_RAM_MB = 204800;
 
     private final ServerApi serverApi = new ServerApi();
     private final KeypairApi keypairApi = new KeypairApi();
