@@ -20,7 +20,8 @@ USERNAME="${USERNAME:-probe}"
 PASSWORD="${PASSWORD:-${CLOUD}-secret}"
 PROJECT="${PROJECT:-probe}"
 SANDBOX="${SANDBOX:-}"
-CONCURRENCY="${CONCURRENCY:-2}"
+# one account: Tempest locks pre-provisioned credentials per test class, so a second worker would find none free
+CONCURRENCY="${CONCURRENCY:-1}"
 # the selection of issue 12: identity v3, compute servers, flavors and keypairs, images v2, networks
 TEMPEST_REGEX="${TEMPEST_REGEX:-^tempest\.api\.(identity\.v3|compute\.(servers|flavors|keypairs)|image\.v2|network)\.}"
 # nothing is excluded by default: what needs admin or a second project, Tempest skips itself and says why
@@ -67,7 +68,7 @@ done
 curl -fsS -o /dev/null "$AUTH_URL" || { echo "no sandbox at $AUTH_URL" >&2; exit 2; }
 
 echo "== discovering the image, flavors and network of $CLOUD"
-read -r IMAGE IMAGE_ALT FLAVOR FLAVOR_ALT NETWORK < <("$PYTHON" - "$AUTH_URL" "$USERNAME" "$PASSWORD" "$PROJECT" <<'PY'
+read -r IMAGE IMAGE_ALT FLAVOR FLAVOR_ALT NETWORK PUBLIC_NETWORK < <("$PYTHON" - "$AUTH_URL" "$USERNAME" "$PASSWORD" "$PROJECT" <<'PY'
 import json, sys, urllib.request
 auth_url, user, password, project = sys.argv[1:5]
 body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
@@ -87,8 +88,11 @@ def get(url):
         return json.load(answer)
 images = [i["id"] for i in get(endpoint("image") + "/v2/images")["images"]]
 flavors = sorted(get(endpoint("compute") + "/flavors/detail")["flavors"], key=lambda f: (f["ram"], f["vcpus"], f["disk"]))
-networks = [n["name"] for n in get(endpoint("network") + "/v2.0/networks")["networks"]]
-print(images[0], images[1 % len(images)], flavors[0]["id"], flavors[1 % len(flavors)]["id"], networks[0] if networks else "")
+networks = get(endpoint("network") + "/v2.0/networks")["networks"]
+internal = [n["name"] for n in networks if not n.get("router:external")]
+external = [n["id"] for n in networks if n.get("router:external")]
+print(images[0], images[1 % len(images)], flavors[0]["id"], flavors[1 % len(flavors)]["id"],
+      internal[0] if internal else "", external[0] if external else "")
 PY
 )
 
@@ -166,6 +170,7 @@ import_image = false
 
 [network]
 region = RegionOne
+public_network_id = $PUBLIC_NETWORK
 project_network_cidr = 10.100.0.0/16
 project_network_mask_bits = 28
 shared_physical_network = false

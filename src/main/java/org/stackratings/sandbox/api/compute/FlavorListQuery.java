@@ -32,25 +32,8 @@ record FlavorListQuery(Integer minRam, Integer minDisk, String marker, String li
         if (minDisk != null) {
             flavors.removeIf(f -> f.diskGb() < minDisk);
         }
-        if (marker != null) {
-            int at = -1;
-            for (int i = 0; i < flavors.size() && at < 0; i++) {
-                at = flavors.get(i).id().equals(marker) ? i : -1;
-            }
-            if (at < 0) {
-                throw new NovaRefusal(400, "marker [" + marker + "] not found");
-            }
-            flavors = new ArrayList<>(flavors.subList(at + 1, flavors.size()));
-        }
-        Integer max = NovaPaging.limit(limit);
-        String next = null;
-        if (max != null && flavors.size() > max) {
-            flavors = flavors.subList(0, max);
-            if (max > 0) {
-                next = "?limit=" + max + "&marker=" + flavors.get(max - 1).id();
-            }
-        }
-        return new Page(flavors, next);
+        NovaPaging.Page<Flavor> page = NovaPaging.page(flavors, Flavor::id, marker, limit);
+        return new Page(page.items(), page.nextQuery());
     }
 
     private static Integer filter(ApiRequest req, String name) {

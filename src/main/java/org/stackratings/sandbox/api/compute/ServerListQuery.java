@@ -71,31 +71,8 @@ record ServerListQuery(String name, String status, Instant changesSince, Instant
         if (image != null) {
             servers.removeIf(s -> !s.imageId().equals(image));
         }
-        if (marker != null) {
-            int at = indexOf(servers, marker);
-            if (at < 0) {
-                throw new NovaRefusal(400, "marker [" + marker + "] not found");
-            }
-            servers = new ArrayList<>(servers.subList(at + 1, servers.size()));
-        }
-        Integer max = NovaPaging.limit(limit);
-        String next = null;
-        if (max != null && servers.size() > max) {
-            servers = servers.subList(0, max);
-            if (max > 0) {
-                next = "?limit=" + max + "&marker=" + servers.get(max - 1).id();
-            }
-        }
-        return new Page(servers, next);
-    }
-
-    private static int indexOf(List<SimulatedServer> servers, String id) {
-        for (int i = 0; i < servers.size(); i++) {
-            if (servers.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
+        NovaPaging.Page<SimulatedServer> page = NovaPaging.page(servers, SimulatedServer::id, marker, limit);
+        return new Page(page.items(), page.nextQuery());
     }
 
     /** Nova matches {@code name} as a regular expression anywhere in the name (a bad one as plain text). */
