@@ -123,6 +123,44 @@ class ArchitectureTest {
                 .check(mainClasses);
     }
 
+    /** "Inside the sandbox" (docs/architecture.md): the order of its parts, and each service API on its own. */
+    @TestFactory
+    Stream<DynamicTest> theSandboxsPartsImportAsTheMapSays() {
+        String sandbox = ROOT + ".sandbox";
+        List<String> layers = List.of("api", "routing", "hostile", "state", "profile"); // each may use those after it
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 1; i < layers.size(); i++) {
+            String lower = layers.get(i);
+            String[] above = layers.subList(0, i).stream().map(l -> sandbox + "." + l + "..").toArray(String[]::new);
+            tests.add(dynamicTest("sandbox." + lower + " uses nothing above it", () -> noClasses()
+                    .that().resideInAPackage(sandbox + "." + lower + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(above)
+                    .check(mainClasses)));
+        }
+        tests.add(dynamicTest("no part but the top package imports backfill", () -> noClasses()
+                .that().resideInAnyPackage(layers.stream().map(l -> sandbox + "." + l + "..").toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAPackage(sandbox + ".backfill..")
+                .check(mainClasses)));
+        List<String> services = List.of("identity", "compute", "image", "network", "volume");
+        for (String service : services) {
+            String own = sandbox + ".api." + service + "..";
+            tests.add(dynamicTest("sandbox.api." + service + " imports no other service's package", () -> noClasses()
+                    .that().resideInAPackage(own)
+                    .should().dependOnClassesThat().resideInAnyPackage(services.stream().filter(s -> !s.equals(service))
+                            .map(s -> sandbox + ".api." + s + "..").toArray(String[]::new))
+                    .check(mainClasses)));
+            tests.add(dynamicTest("only SandboxServer's package imports sandbox.api." + service, () -> noClasses()
+                    .that().resideOutsideOfPackages(own, sandbox)
+                    .should().dependOnClassesThat().resideInAPackage(own)
+                    .check(mainClasses)));
+        }
+        tests.add(dynamicTest("only the profile facade uses profile.yaml", () -> noClasses()
+                .that().resideOutsideOfPackages(sandbox + ".profile", sandbox + ".profile.yaml..")
+                .should().dependOnClassesThat().resideInAPackage(sandbox + ".profile.yaml..")
+                .check(mainClasses)));
+        return tests.stream();
+    }
+
     @Test
     void theParserReadsNamesDashesAndRemarks() {
         List<Row> rows = PackageTable.parse(List.of(
