@@ -7,6 +7,7 @@
 #   SANDBOX=http://127.0.0.1:8780 scripts/tempest-sandbox.sh   # a sandbox that is already running
 #   CLOUD=borealis PASSWORD=borealis-secret scripts/tempest-sandbox.sh
 #   TEMPEST_REGEX='^tempest\.api\.compute\.keypairs' scripts/tempest-sandbox.sh   # another selection
+#   SANDBOX_PORT=8781 HTTP_PORT=8081 MANAGEMENT_PORT=9001 scripts/tempest-sandbox.sh   # beside another dev mode
 #
 # Installs Debian's tempest package if it is missing (needs root). The workspace, tempest.conf, the accounts file and
 # the subunit stream are in target/tempest/; the counts also in target/tempest/counts.txt. Exit status: 0 when Tempest
@@ -20,6 +21,9 @@ USERNAME="${USERNAME:-probe}"
 PASSWORD="${PASSWORD:-${CLOUD}-secret}"
 PROJECT="${PROJECT:-probe}"
 SANDBOX="${SANDBOX:-}"
+SANDBOX_PORT="${SANDBOX_PORT:-8780}"        # the ports of the dev mode this script starts: change them to run
+HTTP_PORT="${HTTP_PORT:-8080}"              # beside another dev mode
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-9000}"
 # one account: Tempest locks pre-provisioned credentials per test class, so a second worker would find none free
 CONCURRENCY="${CONCURRENCY:-1}"
 # the selection of issue 12: identity v3, compute servers, flavors and keypairs, images v2, networks
@@ -47,10 +51,12 @@ trap stop_dev EXIT
 
 mkdir -p "$WORK"
 if [[ -z "$SANDBOX" ]]; then
-  SANDBOX="http://127.0.0.1:8780"
+  SANDBOX="http://127.0.0.1:$SANDBOX_PORT"
   echo "== starting dev mode (sandbox on $SANDBOX; log: target/tempest/dev.log)"
   set -m
   ./mvnw -B -q quarkus:dev -Dquarkus.console.enabled=false -Dstackratings.sandbox.backfill.days=0 \
+    -Dstackratings.sandbox.port="$SANDBOX_PORT" -Dquarkus.http.port="$HTTP_PORT" \
+    -Dquarkus.management.port="$MANAGEMENT_PORT" -Ddebug=false \
     >"$WORK/dev.log" 2>&1 &
   DEV_PID=$!
   set +m
