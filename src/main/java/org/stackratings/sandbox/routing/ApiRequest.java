@@ -4,10 +4,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import org.stackratings.sandbox.profile.CloudProfile;
+import org.stackratings.sandbox.profile.FieldChange;
 import org.stackratings.sandbox.state.CloudInventory;
 import org.stackratings.sandbox.state.SimulatedCloud;
 import org.stackratings.sandbox.state.TokenStore;
@@ -19,6 +21,9 @@ public final class ApiRequest {
     static final String TOKEN_KEY = "sandbox.token";
     /** {@link System#nanoTime()} before which no answer may leave (the injected latency). */
     static final String RELEASE_AT_KEY = "sandbox.releaseAt";
+    /** The {@link FieldChange} of a deviation to make to the JSON answer, with the status to answer (0: keep). */
+    static final String CHANGE_KEY = "sandbox.change";
+    static final String CHANGE_STATUS_KEY = "sandbox.changeStatus";
 
     private final RoutingContext ctx;
     private final SimulatedCloud cloud;
@@ -73,6 +78,10 @@ public final class ApiRequest {
 
     /** The body as a JSON object, or null when there is none or it is not a JSON object. */
     public JsonObject jsonBody() {
+        return jsonBody(ctx);
+    }
+
+    static JsonObject jsonBody(RoutingContext ctx) {
         if (ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
             return null;
         }
@@ -116,6 +125,13 @@ public final class ApiRequest {
 
     /** Sends an answer with {@code contentType} (no body if null) once the injected latency has passed. */
     static void send(RoutingContext ctx, int status, Buffer body, String contentType) {
+        FieldChange change = ctx.get(CHANGE_KEY);
+        if (change != null) {
+            ctx.remove(CHANGE_KEY);
+            Integer changedStatus = ctx.get(CHANGE_STATUS_KEY);
+            send(ctx, changedStatus == 0 ? status : changedStatus, changed(body, contentType, change), contentType);
+            return;
+        }
         HttpServerResponse response = ctx.response();
         response.setStatusCode(status);
         Buffer encoded = body == null || ctx.request().method() == HttpMethod.HEAD ? null : body;
@@ -129,6 +145,15 @@ public final class ApiRequest {
         } else {
             ctx.vertx().setTimer(waitMs, id -> write(response, encoded));
         }
+    }
+
+    private static Buffer changed(Buffer body, String contentType, FieldChange change) {
+        if (body == null || contentType == null || !contentType.startsWith("application/json")) {
+            return body;
+        }
+        Object answer = Json.decodeValue(body);
+        change.applyTo(answer);
+        return Json.encodeToBuffer(answer);
     }
 
     private static void write(HttpServerResponse response, Buffer body) {

@@ -16,7 +16,8 @@ import org.stackratings.sandbox.state.SimulatedCloud;
 
 /**
  * Mounts one service's routes under {@code /:cloud/<service>}, with the Keystone token check that keystonemiddleware
- * does in front of a real service, then the profile's {@link Deviation}s, then the handler.
+ * does in front of a real service, then the profile's {@link Deviation}s (an answer instead of the handler's, or a
+ * change to one field of it), then the handler.
  */
 public final class ServiceRoutes {
 
@@ -65,8 +66,19 @@ public final class ServiceRoutes {
         String prefix = "/" + cloud.name() + "/" + service.key();
         String path = ctx.normalizedPath();
         String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-        cloud.deviation(service.key(), ctx.request().method().name(), relative, ctx.queryParams())
-                .ifPresentOrElse(d -> answer(ctx, d), ctx::next);
+        cloud.deviation(service.key(), ctx.request().method().name(), relative, ctx.queryParams(),
+                        ApiRequest.jsonBody(ctx))
+                .ifPresentOrElse(d -> deviate(ctx, d), ctx::next);
+    }
+
+    private void deviate(RoutingContext ctx, Deviation deviation) {
+        if (deviation.answersInstead()) {
+            answer(ctx, deviation);
+            return;
+        }
+        ctx.put(ApiRequest.CHANGE_KEY, deviation.change());
+        ctx.put(ApiRequest.CHANGE_STATUS_KEY, deviation.status());
+        ctx.next();
     }
 
     private void answer(RoutingContext ctx, Deviation deviation) {

@@ -1,6 +1,7 @@
 package org.stackratings.sandbox.state;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -104,9 +105,9 @@ public final class SimulatedCloud {
 
     /** The first deviation of the profile that covers a request, if any. */
     public Optional<Deviation> deviation(String service, String method, String relativePath,
-            MultiMap params) {
+            MultiMap params, JsonObject body) {
         return profile.deviations().stream()
-                .filter(d -> d.matches(service, method, relativePath, params, profile.project().id()))
+                .filter(d -> d.matches(service, method, relativePath, params, profile.project().id(), body))
                 .findFirst();
     }
 

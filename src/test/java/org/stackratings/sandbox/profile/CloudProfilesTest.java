@@ -3,6 +3,7 @@ package org.stackratings.sandbox.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,11 @@ class CloudProfilesTest {
                   - { service: image, path: "/v2/schemas/image", status: 200, body: "{}" }
                   - { service: compute, method: get, path: "/v2.1/servers", query: "limit=-1", status: 200 }
                   - { service: network, path: "/", status: 200, body: { versions: [] } }
+                  - { service: compute, path: "/v2.1/servers/*", field: /server/status, value: ERROR }
+                  - { service: compute, path: "/v2.1/flavors/*", field: /flavor/links, status: 203 }
+                  - { service: volume, path: "/v3/{project_id}/volumes/*", field: /volume/metadata, value: { a: 1 } }
+                  - { service: compute, path: "/v2.1/os-availability-zone", missing: true }
+                  - { service: compute, method: POST, path: "/v2.1/servers/*/action", action: lock, status: 202 }
             """;
 
     @Test
@@ -79,7 +85,14 @@ class CloudProfilesTest {
                 new Deviation("compute", "GET", "/v2.1/os-quota-sets/*", null, 404, null),
                 new Deviation("image", "GET", "/v2/schemas/image", null, 200, "{}"),
                 new Deviation("compute", "GET", "/v2.1/servers", "limit=-1", 200, null),
-                new Deviation("network", "GET", "/", null, 200, "{\"versions\":[]}"));
+                new Deviation("network", "GET", "/", null, 200, "{\"versions\":[]}"),
+                Deviation.changing("compute", "GET", "/v2.1/servers/*", FieldChange.set("/server/status", "ERROR")),
+                new Deviation("compute", "GET", "/v2.1/flavors/*", null, null, 203, null,
+                        FieldChange.removal("/flavor/links")),
+                Deviation.changing("volume", "GET", "/v3/{project_id}/volumes/*",
+                        FieldChange.set("/volume/metadata", new JsonObject().put("a", 1))),
+                new Deviation("compute", "GET", "/v2.1/os-availability-zone", null, 404, null),
+                new Deviation("compute", "POST", "/v2.1/servers/*/action", null, "lock", 202, null, null));
         assertThat(p.outages()).hasSize(2);
         OutageWindow absolute = p.outages().get(0);
         assertThat(absolute.services()).containsExactly("compute");
@@ -184,6 +197,11 @@ class CloudProfilesTest {
         "deviation text status| 'deviations: [ { service: compute, path: /, status: gone } ]' | deviations[0].status",
         "deviation field      | 'deviations: [ { service: compute, path: /, status: 404, when: now } ]' | deviations[0].when",
         "deviations not a list| 'deviations: { service: compute }'                  | deviations",
+        "deviation bad pointer| 'deviations: [ { service: compute, path: /, field: server } ]' | deviations[0].field",
+        "deviation value alone| 'deviations: [ { service: compute, path: /, status: 200, value: 1 } ]' | deviations[0].value",
+        "deviation field+body | 'deviations: [ { service: compute, path: /, field: /a, body: x } ]' | deviations[0].body",
+        "deviation missing+st | 'deviations: [ { service: compute, path: /, missing: true, status: 500 } ]' | deviations[0].missing",
+        "deviation missing no | 'deviations: [ { service: compute, path: /, missing: false } ]' | deviations[0].missing",
     })
     void rejectsBadProfilesNamingCloudAndField(String problem, String fragment, String field) {
         String yaml = "clouds:\n  - { name: broken, " + fragment.replaceAll("^'|'$", "") + " }\n";

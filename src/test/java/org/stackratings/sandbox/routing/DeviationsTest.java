@@ -1,9 +1,11 @@
 package org.stackratings.sandbox.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +15,10 @@ import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.CloudProfiles;
 import org.stackratings.sandbox.profile.Deviation;
 
-/** Profile deviations make a cloud non-compliant: a wrong status, a wrong body, an accepted bad request. */
+/**
+ * Profile deviations make a cloud non-compliant, one kind each: a wrong status, a wrong body, an accepted bad request,
+ * a changed or removed field, a missing endpoint, and an action accepted but never done (a wrong state transition).
+ */
 class DeviationsTest {
 
     private static final String YAML = """
@@ -28,6 +33,11 @@ class DeviationsTest {
                   - { service: volume, method: PUT, path: "/v3/{project_id}/volumes/*", status: 500 }
                   - { service: network, path: "/", status: 200, body: { versions: [] } }
                   - { service: identity, method: HEAD, path: "/v3/auth/tokens", status: 204 }
+                  - { service: compute, path: "/v2.1/flavors/detail", field: "/flavors/*/disk" }
+                  - { service: compute, path: "/v2.1/flavors/*", field: /flavor/ram, value: 1 }
+                  - { service: compute, path: "/v2.1/os-availability-zone", missing: true }
+                  - { service: compute, method: POST, path: "/v2.1/servers/*/action", action: os-stop, status: 202 }
+                  - { service: network, path: "/v2.0/networks/*", field: /network/status, value: DOWN, status: 203 }
               - name: compliant
                 users: [ { name: probe, password: pw } ]
             """;
@@ -80,7 +90,7 @@ class DeviationsTest {
                 .isEqualTo(200);
         assertThat(sandbox.get("/deviant/compute/v2.1/servers?limit=abc", token).statusCode()).isEqualTo(400);
         JsonObject normal = SandboxFixture.json(sandbox.get("/deviant/compute/v2.1/servers?limit=5", token));
-        assertThat(normal.getJsonArray("servers")).isEmpty();
+        assertThat(normal.getJsonArray("servers")).as("the normal answer: a list").isNotNull();
     }
 
     @Test
@@ -117,5 +127,66 @@ class DeviationsTest {
         } finally {
             sandbox.server.putCloud(base);
         }
+    }
+
+    @Test
+    void aFieldChangeAltersOneFieldOfTheNormalAnswer() {
+        JsonObject flavor = SandboxFixture.json(sandbox.get("/deviant/compute/v2.1/flavors/1", token))
+                .getJsonObject("flavor");
+        assertThat(flavor.getInteger("ram")).isEqualTo(1);
+        assertThat(flavor.getString("name")).as("the rest of the answer is the handler's").isEqualTo("m1.tiny");
+        assertThat(flavor.getInteger("disk")).isEqualTo(1);
+        HttpResponse<String> network = sandbox.get("/deviant/network/v2.0/networks/" + privateNetwork(), token);
+        assertThat(network.statusCode()).as("a status given with a field replaces the handler's").isEqualTo(203);
+        assertThat(SandboxFixture.json(network).getJsonObject("network").getString("status")).isEqualTo("DOWN");
+    }
+
+    @Test
+    void aFieldRemovalTakesTheFieldOutOfEveryListElement() {
+        var flavors = SandboxFixture.json(sandbox.get("/deviant/compute/v2.1/flavors/detail", token))
+                .getJsonArray("flavors");
+        assertThat(flavors).isNotEmpty();
+        flavors.forEach(f -> {
+            assertThat(((JsonObject) f).containsKey("disk")).isFalse();
+            assertThat(((JsonObject) f).getString("id")).isNotBlank();
+        });
+        JsonObject compliant = SandboxFixture.json(sandbox.get("/compliant/compute/v2.1/flavors/detail",
+                sandbox.token("compliant", "pw"))).getJsonArray("flavors").getJsonObject(0);
+        assertThat(compliant.containsKey("disk")).as("other clouds keep it").isTrue();
+    }
+
+    @Test
+    void aMissingEndpointAnswersNotFoundInTheServiceDialect() {
+        HttpResponse<String> r = sandbox.get("/deviant/compute/v2.1/os-availability-zone", token);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(SandboxFixture.json(r).getJsonObject("itemNotFound").getInteger("code")).isEqualTo(404);
+    }
+
+    @Test
+    void anActionAcceptedButNeverDoneLeavesTheServerWhereItWas() {
+        String created = sandbox.call("POST", "/deviant/compute/v2.1/servers", token, """
+                {"server": {"name": "stays-up", "imageRef": "%s", "flavorRef": "1"}}"""
+                .formatted(image())).body();
+        String id = new JsonObject(created).getJsonObject("server").getString("id");
+        String server = "/deviant/compute/v2.1/servers/" + id;
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ACTIVE".equals(SandboxFixture.json(sandbox.get(server, token)).getJsonObject("server")
+                        .getString("status")));
+        HttpResponse<String> stop = sandbox.call("POST", server + "/action", token, "{\"os-stop\": null}");
+        assertThat(stop.statusCode()).isEqualTo(202);
+        assertThat(SandboxFixture.json(sandbox.get(server, token)).getJsonObject("server").getString("status"))
+                .as("the deviation claimed the stop; the server never stopped").isEqualTo("ACTIVE");
+        HttpResponse<String> start = sandbox.call("POST", server + "/action", token, "{\"os-start\": null}");
+        assertThat(start.statusCode()).as("other actions reach the handler, which finds the server never stopped")
+                .isEqualTo(409);
+        sandbox.call("DELETE", server, token, null);
+    }
+
+    private static String privateNetwork() {
+        return sandbox.server.cloud("deviant").orElseThrow().inventory().networks().get(0).id();
+    }
+
+    private static String image() {
+        return sandbox.server.cloud("deviant").orElseThrow().inventory().images().get(0).id();
     }
 }

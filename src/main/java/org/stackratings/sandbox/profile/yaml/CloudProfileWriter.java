@@ -97,9 +97,20 @@ public final class CloudProfileWriter {
         if (d.query() != null) {
             j.put("query", d.query());
         }
-        j.put("status", d.status());
+        if (d.action() != null) {
+            j.put("action", d.action());
+        }
+        if (d.status() != 0) {
+            j.put("status", d.status());
+        }
         if (d.body() != null) {
             j.put("body", d.body());
+        }
+        if (d.change() != null) {
+            j.put("field", d.change().pointer());
+            if (!d.change().remove()) {
+                j.put("value", d.change().value());
+            }
         }
         return j;
     }

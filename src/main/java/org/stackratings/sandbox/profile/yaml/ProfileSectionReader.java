@@ -1,6 +1,7 @@
 package org.stackratings.sandbox.profile.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.json.Json;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.Deviation;
+import org.stackratings.sandbox.profile.FieldChange;
 import org.stackratings.sandbox.profile.FaultMode;
 import org.stackratings.sandbox.profile.HostileMode;
 import org.stackratings.sandbox.profile.HostileProfile;
@@ -29,8 +31,8 @@ final class ProfileSectionReader {
     private static final Set<String> HOSTILE_FIELDS = Set.of("mode", "target", "redirectTo", "endpointHost",
             "trickleInterval");
     private static final Set<String> LATENCY_FIELDS = Set.of("distribution", "medianMs", "p95Ms", "minMs", "maxMs");
-    private static final Set<String> DEVIATION_FIELDS = Set.of("service", "method", "path", "query", "status",
-            "body");
+    private static final Set<String> DEVIATION_FIELDS = Set.of("service", "method", "path", "query", "action",
+            "status", "body", "field", "value", "missing");
     private static final Set<String> OUTAGE_FIELDS = Set.of("start", "end", "every", "offset", "duration", "services",
             "mode");
 
@@ -108,7 +110,49 @@ final class ProfileSectionReader {
             throw fields.fail(field + ".path",
                     "is required and must start with '/' (relative to the service root)");
         }
+        String query = fields.text(node, field + ".query", "query", null);
+        String action = fields.text(node, field + ".action", "action", null);
+        JsonNode missing = node.get("missing");
+        if (missing != null) {
+            if (!missing.isBoolean() || !missing.asBoolean()) {
+                throw fields.fail(field + ".missing", "must be true (the endpoint answers 404 as if it did not exist)");
+            }
+            if (node.has("status") || node.has("body") || node.has("field")) {
+                throw fields.fail(field + ".missing", "stands alone: no status, body or field with it");
+            }
+            return new Deviation(service, method, path, query, action, 404, null, null);
+        }
+        FieldChange change = change(node, field);
+        int status = status(node, field, change == null);
+        JsonNode bodyNode = node.get("body");
+        if (change != null && bodyNode != null) {
+            throw fields.fail(field + ".body", "a deviation changes a field or answers a body, not both");
+        }
+        String body = bodyNode == null || bodyNode.isNull() ? null
+                : bodyNode.isContainerNode() ? bodyNode.toString() : bodyNode.asText();
+        return new Deviation(service, method, path, query, action, status, body, change);
+    }
+
+    private FieldChange change(JsonNode node, String field) {
+        String pointer = fields.text(node, field + ".field", "field", null);
+        if (pointer == null) {
+            if (node.has("value")) {
+                throw fields.fail(field + ".value", "needs a field (a JSON Pointer such as /server/status)");
+            }
+            return null;
+        }
+        if (!pointer.startsWith("/") || pointer.length() < 2) {
+            throw fields.fail(field + ".field", "must be a JSON Pointer such as /server/status");
+        }
+        return node.has("value") ? FieldChange.set(pointer, Json.decodeValue(node.get("value").toString()))
+                : FieldChange.removal(pointer);
+    }
+
+    private int status(JsonNode node, String field, boolean required) {
         JsonNode statusNode = node.get("status");
+        if (statusNode == null && !required) {
+            return 0;
+        }
         if (statusNode == null || !statusNode.isInt()) {
             throw fields.fail(field + ".status", "is required and must be a whole number");
         }
@@ -116,11 +160,7 @@ final class ProfileSectionReader {
         if (status < 200 || status > 599) {
             throw fields.fail(field + ".status", status + " is not an HTTP status within 200..599");
         }
-        JsonNode bodyNode = node.get("body");
-        String body = bodyNode == null || bodyNode.isNull() ? null
-                : bodyNode.isContainerNode() ? bodyNode.toString() : bodyNode.asText();
-        return new Deviation(service, method, path, fields.text(node, field + ".query", "query", null), status,
-                body);
+        return status;
     }
 
     HostileProfile hostile(JsonNode node, String field) {
