@@ -133,7 +133,7 @@ v3_endpoint_type = public
 api_v2 = false
 api_v3 = true
 application_credentials = true
-access_rules = false
+access_rules = true
 security_compliance = false
 project_tags = false
 

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.Optional;
 import org.stackratings.sandbox.profile.Deviation;
 import org.stackratings.sandbox.state.SimulatedCloud;
 
@@ -63,10 +64,7 @@ public final class ServiceRoutes {
     /** Answers as the first matching deviation of the profile says, or continues to the handler. */
     private void deviate(RoutingContext ctx) {
         SimulatedCloud cloud = ctx.get(ApiRequest.CLOUD_KEY);
-        String prefix = "/" + cloud.name() + "/" + service.key();
-        String path = ctx.normalizedPath();
-        String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-        cloud.deviation(service.key(), ctx.request().method().name(), relative, ctx.queryParams(),
+        cloud.deviation(service.key(), ctx.request().method().name(), relativePath(ctx, cloud), ctx.queryParams(),
                         ApiRequest.jsonBody(ctx))
                 .ifPresentOrElse(d -> deviate(ctx, d), ctx::next);
     }
@@ -79,6 +77,13 @@ public final class ServiceRoutes {
         ctx.put(ApiRequest.CHANGE_KEY, deviation.change());
         ctx.put(ApiRequest.CHANGE_STATUS_KEY, deviation.status());
         ctx.next();
+    }
+
+    /** The request's path under {@code /{cloud}/<service>}. */
+    private String relativePath(RoutingContext ctx, SimulatedCloud cloud) {
+        String prefix = "/" + cloud.name() + "/" + service.key();
+        String path = ctx.normalizedPath();
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
     }
 
     private void answer(RoutingContext ctx, Deviation deviation) {
@@ -108,6 +113,10 @@ public final class ServiceRoutes {
     private void requireToken(RoutingContext ctx) {
         SimulatedCloud cloud = ctx.get(ApiRequest.CLOUD_KEY);
         var token = cloud.tokens().find(ctx.request().getHeader("X-Auth-Token"), clock.instant());
+        if (token.isPresent() && !token.get().permits(service.key(), ctx.request().method().name(),
+                relativePath(ctx, cloud))) {
+            token = Optional.empty(); // keystonemiddleware: no access rule of the token allows the request
+        }
         if (token.isEmpty()) {
             ApiRequest request = new ApiRequest(ctx, service, clock.instant(), fallbackBase);
             request.putHeader("WWW-Authenticate", "Keystone uri=\"" + request.cloudBase() + "/identity\"");

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.Deviation;
 import org.stackratings.sandbox.profile.OutageWindow;
+import org.stackratings.sandbox.state.identity.IdentityState;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
@@ -25,6 +26,7 @@ public final class SimulatedCloud {
     private final ServerStore servers;
     private final HostileStreams hostileStreams;
     private final KeypairStore keypairs;
+    private final IdentityState identity;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
@@ -33,12 +35,14 @@ public final class SimulatedCloud {
 
     /** A new cloud whose servers follow {@code clock}. */
     public SimulatedCloud(CloudProfile profile, Clock clock) {
-        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore());
+        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore(),
+                new IdentityState(profile));
     }
 
     private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
-            HostileStreams hostileStreams, KeypairStore keypairs) {
+            HostileStreams hostileStreams, KeypairStore keypairs, IdentityState identity) {
         this.keypairs = keypairs;
+        this.identity = identity;
         this.profile = profile;
         this.tokens = tokens;
         this.stats = stats;
@@ -50,7 +54,8 @@ public final class SimulatedCloud {
 
     /** The same cloud (tokens, servers, counts) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
-        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs);
+        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs,
+                identity.reconfigured(newProfile));
     }
 
     public CloudProfile profile() {
@@ -77,6 +82,11 @@ public final class SimulatedCloud {
     /** The keypairs of the cloud's users (kept when the profile is replaced). */
     public KeypairStore keypairs() {
         return keypairs;
+    }
+
+    /** Keystone's application and EC2 credentials of the cloud's users (kept when the profile is replaced). */
+    public IdentityState identity() {
+        return identity;
     }
 
     public CloudInventory inventory() {
