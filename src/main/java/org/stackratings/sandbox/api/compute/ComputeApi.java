@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.stackratings.sandbox.api.Microversion;
+import org.stackratings.sandbox.api.compute.servers.ServerApi;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.OpenStackService;
 import org.stackratings.sandbox.routing.ServiceApi;
@@ -91,7 +92,8 @@ public final class ComputeApi implements ServiceApi {
         ApiRequest.send(ctx, 406, OpenStackService.COMPUTE.errorBody(406, message));
     }
 
-    static Microversion microversion(ApiRequest req) {
+    /** The microversion the request negotiated. */
+    public static Microversion microversion(ApiRequest req) {
         return req.context().get(VERSION_KEY);
     }
 

@@ -1,9 +1,10 @@
-package org.stackratings.sandbox.api.compute;
+package org.stackratings.sandbox.api.compute.servers;
 
+import org.stackratings.sandbox.api.compute.NovaRefusal;
 import io.netty.util.NetUtil;
 import io.vertx.core.json.JsonObject;
 import org.stackratings.sandbox.routing.ApiRequest;
-import org.stackratings.sandbox.state.ServerStore;
+import org.stackratings.sandbox.state.ServerRecord;
 
 /** The body of {@code PUT /servers/{id}}, validated: a new name (null: unchanged) and the access addresses. */
 record ServerUpdateRequest(String name, String accessIPv4, String accessIPv6) {
@@ -18,7 +19,7 @@ record ServerUpdateRequest(String name, String accessIPv4, String accessIPv6) {
     }
 
     /** Makes the change on a stored server. */
-    void applyTo(ServerStore.Entry server) {
+    void applyTo(ServerRecord server) {
         if (name != null) {
             server.name(name);
         }

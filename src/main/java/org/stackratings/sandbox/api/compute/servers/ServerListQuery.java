@@ -1,5 +1,7 @@
-package org.stackratings.sandbox.api.compute;
+package org.stackratings.sandbox.api.compute.servers;
 
+import org.stackratings.sandbox.api.compute.NovaRefusal;
+import org.stackratings.sandbox.api.compute.NovaPaging;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
