@@ -106,6 +106,10 @@ public final class ServerRecord {
         description = value;
     }
 
+    public void diskConfig(String value) {
+        diskConfig = value;
+    }
+
     public void accessIPs(String v4, String v6) {
         accessIPv4 = v4 == null ? accessIPv4 : v4;
         accessIPv6 = v6 == null ? accessIPv6 : v6;
@@ -240,6 +244,6 @@ public final class ServerRecord {
                 spec.networkIds(), keyName, accessIPv4, accessIPv6, spec.securityGroups(), adminPass, fault,
                 new SimulatedServer.Details(description, diskConfig, List.copyOf(tags), locked, lockedReason,
                         reservationId, spec.availabilityZone(), booted && !bootFails ? bootDue : null,
-                        List.copyOf(actions)));
+                        List.copyOf(actions), (int) (2 + (seq - 1) % 250)));
     }
 }

@@ -74,8 +74,9 @@ public final class ServerApi {
     }
 
     private void list(ApiRequest req, boolean detail) {
-        ServerListQuery.Page page = ServerListQuery.of(req, ComputeApi.microversion(req)).page(req.cloud().servers());
+        ServerListQuery query = ServerListQuery.of(req, ComputeApi.microversion(req));
         ServerDocuments documents = new ServerDocuments(req);
+        ServerListQuery.Page page = query.page(req.cloud().servers(), documents::fixedAddresses);
         JsonObject body = new JsonObject();
         if (page.nextQuery() != null) {
             String next = req.serviceBase() + "/v2.1/servers" + (detail ? "/detail" : "") + page.nextQuery();

@@ -38,7 +38,7 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
         String accessIPv4 = ServerFields.address(server.getValue("accessIPv4"), "accessIPv4",
                 NetUtil::isValidIpV4Address);
         String accessIPv6 = ServerFields.address(server.getValue("accessIPv6"), "accessIPv6",
-                NetUtil::isValidIpV6Address);
+                ServerFields::isIpV6);
         Object keyName = server.getValue("key_name");
         if (keyName != null && !(keyName instanceof String k && !k.isEmpty() && k.length() <= 255)) {
             throw NovaRefusal.invalid("key_name", keyName);

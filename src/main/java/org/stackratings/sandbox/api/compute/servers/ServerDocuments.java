@@ -144,7 +144,7 @@ public final class ServerDocuments {
         }
         for (String networkId : s.networkIds()) {
             req.inventory().network(networkId).ifPresent(n -> {
-                JsonObject address = new JsonObject().put("version", 4).put("addr", fixedIp(s.id(), n));
+                JsonObject address = new JsonObject().put("version", 4).put("addr", fixedIp(s, n));
                 if (extended) {
                     address.put("OS-EXT-IPS:type", "fixed").put("OS-EXT-IPS-MAC:mac_addr", mac(s.id()));
                 }
@@ -152,6 +152,16 @@ public final class ServerDocuments {
             });
         }
         return addresses;
+    }
+
+    /** The fixed addresses of a server (none while it builds), as the {@code ip} filter of a list sees them. */
+    List<String> fixedAddresses(SimulatedServer s) {
+        List<String> all = new java.util.ArrayList<>();
+        JsonObject addresses = addresses(s, false);
+        for (String network : addresses.fieldNames()) {
+            addresses.getJsonArray(network).forEach(a -> all.add(((JsonObject) a).getString("addr")));
+        }
+        return all;
     }
 
     /** The flavor of a server: a link before 2.47, the flavor's values from 2.47 on. */
@@ -171,8 +181,8 @@ public final class ServerDocuments {
         return t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static String fixedIp(String serverId, CloudInventory.Network network) {
-        int host = 2 + Math.floorMod(serverId.hashCode(), 60);
+    private static String fixedIp(SimulatedServer server, CloudInventory.Network network) {
+        int host = server.details().addressHost();
         return network.external() ? "172.24.4." + host : "10.0.0." + host;
     }
 

@@ -79,6 +79,18 @@ public final class ServerFields {
         return result;
     }
 
+    /** An IPv6 address as Nova's netaddr reads one, an embedded IPv4 tail included. */
+    public static boolean isIpV6(String value) {
+        if (!value.contains(":") || !value.matches("[0-9A-Fa-f:.]+")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(value) != null;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** {@code OS-DCF:diskConfig}: absent (null), {@code AUTO} or {@code MANUAL}. */
     public static String diskConfig(Object value) {
         if (value != null && !"AUTO".equals(value) && !"MANUAL".equals(value)) {

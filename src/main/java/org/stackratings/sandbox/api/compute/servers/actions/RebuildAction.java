@@ -36,7 +36,7 @@ final class RebuildAction {
             throw NovaRefusal.invalid("adminPass", password);
         }
         String v4 = ServerFields.address(body.getValue("accessIPv4"), "accessIPv4", NetUtil::isValidIpV4Address);
-        String v6 = ServerFields.address(body.getValue("accessIPv6"), "accessIPv6", NetUtil::isValidIpV6Address);
+        String v6 = ServerFields.address(body.getValue("accessIPv6"), "accessIPv6", ServerFields::isIpV6);
         String disk = ServerFields.diskConfig(body.getValue("OS-DCF:diskConfig"));
         boolean describes = ComputeApi.microversion(req).atLeast(2, 19) && body.containsKey("description");
         String description = describes ? ServerFields.description(body.getValue("description")) : null;
