@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.stackratings.sandbox.profile.LifecycleProfile;
+import org.stackratings.sandbox.state.compute.InstanceAction;
 
 /**
  * The servers of one cloud, in memory. A server's state follows the clock: boot and delete draw their duration and
@@ -22,124 +22,36 @@ import org.stackratings.sandbox.profile.LifecycleProfile;
 public final class ServerStore {
 
     public static final String NO_VALID_HOST = "No valid host was found. There are not enough hosts available.";
-    static final String DELETE_FAILED = "Failed to delete instance: the compute host did not answer (simulated).";
+    public static final String DELETE_FAILED = "Failed to delete instance: the compute host did not answer (simulated).";
+    private static final int MAX_DELETED_HISTORIES = 1000;
     private static final String PASSWORD_CHARS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final Clock clock;
-    private final Map<String, Entry> servers = new LinkedHashMap<>();
+    private final Map<String, ServerRecord> servers = new LinkedHashMap<>();
     private final SecureRandom passwords = new SecureRandom();
+    /** The action histories of the latest deleted servers, which Nova still lists from 2.21. */
+    private final Map<String, List<InstanceAction>> deletedActions = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<InstanceAction>> eldest) {
+            return size() > MAX_DELETED_HISTORIES;
+        }
+    };
     private long sequence;
 
     public ServerStore(Clock clock) {
         this.clock = clock;
     }
 
-    /** One server's record; {@link #modify} hands it to changes. */
-    public static final class Entry {
-        private final long seq;
-        private final String id;
-        private final ServerSpec spec;
-        private final String adminPass;
-        private final Instant created;
-        private final Instant bootDue;
-        private final boolean bootFails;
-        private String name;
-        private final Map<String, String> metadata;
-        private String accessIPv4;
-        private String accessIPv6;
-        private boolean stopped;
-        private Instant modified;
-        private Instant deleteDue;
-        private boolean deleteFails;
-        private Instant deleteRequested;
-
-        private Entry(long seq, String name, ServerSpec spec, String adminPass, Instant created, Instant bootDue,
-                boolean bootFails) {
-            this.seq = seq;
-            this.id = UUID.randomUUID().toString();
-            this.spec = spec;
-            this.adminPass = adminPass;
-            this.created = created;
-            this.bootDue = bootDue;
-            this.bootFails = bootFails;
-            this.name = name;
-            this.metadata = new LinkedHashMap<>(spec.metadata());
-            this.accessIPv4 = spec.accessIPv4();
-            this.accessIPv6 = spec.accessIPv6();
-            this.modified = created;
-        }
-
-        public Map<String, String> metadata() {
-            return metadata;
-        }
-
-        public void name(String value) {
-            name = value;
-        }
-
-        public void accessIPs(String v4, String v6) {
-            accessIPv4 = v4 == null ? accessIPv4 : v4;
-            accessIPv6 = v6 == null ? accessIPv6 : v6;
-        }
-
-        public void stopped(boolean value) {
-            stopped = value;
-        }
-
-        private boolean goneAt(Instant now) {
-            return deleteDue != null && !deleteFails && !now.isBefore(deleteDue);
-        }
-
-        private boolean deletingAt(Instant now) {
-            return deleteDue != null && now.isBefore(deleteDue);
-        }
-
-        private SimulatedServer at(Instant now) {
-            boolean booted = !now.isBefore(bootDue);
-            String status;
-            String vmState;
-            String taskState = null;
-            SimulatedServer.Fault fault = null;
-            Instant updated = modified;
-            if (!booted) {
-                status = "BUILD";
-                vmState = "building";
-                taskState = "spawning";
-            } else if (bootFails) {
-                status = "ERROR";
-                vmState = "error";
-                fault = new SimulatedServer.Fault(500, NO_VALID_HOST, bootDue);
-            } else if (stopped) {
-                status = "SHUTOFF";
-                vmState = "stopped";
-            } else {
-                status = "ACTIVE";
-                vmState = "active";
-            }
-            if (booted && bootDue.isAfter(updated)) {
-                updated = bootDue;
-            }
-            if (deleteRequested != null && deleteRequested.isAfter(updated)) {
-                updated = deleteRequested;
-            }
-            if (deletingAt(now)) {
-                taskState = "deleting";
-            } else if (deleteDue != null) {
-                status = "ERROR";
-                vmState = "error";
-                taskState = null;
-                fault = new SimulatedServer.Fault(500, DELETE_FAILED, deleteDue);
-                updated = deleteDue.isAfter(updated) ? deleteDue : updated;
-            }
-            return new SimulatedServer(id, name, status, vmState, taskState, metadata, created, updated,
-                    spec.flavorId(), spec.imageId(), spec.networkIds(), spec.keyName(), accessIPv4, accessIPv6,
-                    spec.securityGroups(), adminPass, fault);
-        }
-    }
-
     private synchronized Instant purge() {
         Instant now = clock.instant();
-        servers.values().removeIf(e -> e.goneAt(now));
+        servers.values().removeIf(e -> {
+            if (e.goneAt(now)) {
+                deletedActions.put(e.id, e.actions());
+                return true;
+            }
+            return false;
+        });
+        servers.values().forEach(e -> e.settle(now));
         return now;
     }
 
@@ -155,11 +67,13 @@ public final class ServerStore {
         }
         int count = Math.min(spec.maxCount(), room);
         List<SimulatedServer> created = new ArrayList<>();
+        String reservation = "r-" + Long.toString(Math.abs(random.nextLong()) % 0x1000000000L, 36);
         for (int i = 1; i <= count; i++) {
             String name = count == 1 ? spec.name() : spec.name() + "-" + i;
             long bootMs = Math.round(lifecycle.bootTime().sampleMs(random));
             boolean fails = lifecycle.bootFailureRate() > 0 && random.nextDouble() < lifecycle.bootFailureRate();
-            Entry entry = new Entry(++sequence, name, spec, adminPass(), now, now.plusMillis(bootMs), fails);
+            ServerRecord entry = new ServerRecord(++sequence, name, reservation, spec, adminPass(), now,
+                    now.plusMillis(bootMs), fails);
             servers.put(entry.id, entry);
             created.add(entry.at(now));
         }
@@ -184,9 +98,24 @@ public final class ServerStore {
     public synchronized List<SimulatedServer> list() {
         Instant now = purge();
         return servers.values().stream()
-                .sorted(Comparator.comparing((Entry e) -> e.created).thenComparingLong(e -> e.seq).reversed())
+                .sorted(Comparator.comparing((ServerRecord e) -> e.created).thenComparingLong(e -> e.seq).reversed())
                 .map(e -> e.at(now))
                 .toList();
+    }
+
+    /**
+     * The action history of a server, newest first; of a deleted one too when {@code deletedToo}. Empty when the
+     * server is unknown.
+     */
+    public synchronized Optional<List<InstanceAction>> actions(String id, boolean deletedToo) {
+        purge();
+        ServerRecord entry = servers.get(id);
+        List<InstanceAction> actions = entry != null ? entry.actions() : deletedToo ? deletedActions.get(id) : null;
+        return Optional.ofNullable(actions).map(a -> {
+            List<InstanceAction> newestFirst = new ArrayList<>(a);
+            java.util.Collections.reverse(newestFirst);
+            return List.copyOf(newestFirst);
+        });
     }
 
     /** How many servers count against the quota now (those not gone). */
@@ -201,7 +130,7 @@ public final class ServerStore {
      */
     public synchronized boolean delete(String id, LifecycleProfile lifecycle, Random random) {
         Instant now = purge();
-        Entry entry = servers.get(id);
+        ServerRecord entry = servers.get(id);
         if (entry == null) {
             return false;
         }
@@ -215,9 +144,9 @@ public final class ServerStore {
     }
 
     /** Applies {@code change} to a server and marks it updated; empty when unknown or gone. */
-    public synchronized Optional<SimulatedServer> modify(String id, Consumer<Entry> change) {
+    public synchronized Optional<SimulatedServer> modify(String id, Consumer<ServerRecord> change) {
         Instant now = purge();
-        Entry entry = servers.get(id);
+        ServerRecord entry = servers.get(id);
         if (entry == null) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.Deviation;
 import org.stackratings.sandbox.profile.OutageWindow;
 import org.stackratings.sandbox.state.identity.IdentityState;
+import org.stackratings.sandbox.state.compute.ServerGroupStore;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
@@ -27,6 +28,7 @@ public final class SimulatedCloud {
     private final HostileStreams hostileStreams;
     private final KeypairStore keypairs;
     private final IdentityState identity;
+    private final ServerGroupStore serverGroups;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
@@ -36,13 +38,15 @@ public final class SimulatedCloud {
     /** A new cloud whose servers follow {@code clock}. */
     public SimulatedCloud(CloudProfile profile, Clock clock) {
         this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore(),
-                new IdentityState(profile));
+                new IdentityState(profile), new ServerGroupStore());
     }
 
     private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
-            HostileStreams hostileStreams, KeypairStore keypairs, IdentityState identity) {
+            HostileStreams hostileStreams, KeypairStore keypairs, IdentityState identity,
+            ServerGroupStore serverGroups) {
         this.keypairs = keypairs;
         this.identity = identity;
+        this.serverGroups = serverGroups;
         this.profile = profile;
         this.tokens = tokens;
         this.stats = stats;
@@ -55,7 +59,7 @@ public final class SimulatedCloud {
     /** The same cloud (tokens, servers, counts) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
         return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs,
-                identity.reconfigured(newProfile));
+                identity.reconfigured(newProfile), serverGroups);
     }
 
     public CloudProfile profile() {
@@ -87,6 +91,11 @@ public final class SimulatedCloud {
     /** Keystone's application and EC2 credentials of the cloud's users (kept when the profile is replaced). */
     public IdentityState identity() {
         return identity;
+    }
+
+    /** The project's server groups (kept when the profile is replaced). */
+    public ServerGroupStore serverGroups() {
+        return serverGroups;
     }
 
     public CloudInventory inventory() {

@@ -3,17 +3,16 @@ package org.stackratings.sandbox.api.compute;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.stackratings.sandbox.api.Microversion;
+import org.stackratings.sandbox.api.compute.groups.ServerGroupsApi;
+import org.stackratings.sandbox.api.compute.quotas.QuotasApi;
+import org.stackratings.sandbox.api.compute.servers.ServerApi;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.OpenStackService;
 import org.stackratings.sandbox.routing.ServiceApi;
 import org.stackratings.sandbox.routing.ServiceRoutes;
 import org.stackratings.sandbox.state.CloudInventory;
-import org.stackratings.sandbox.state.SimulatedServer;
 
 /**
  * Nova v2.1 under {@code /{cloud}/compute}: versions, flavors, the image proxy, servers ({@link ServerApi}),
@@ -25,12 +24,11 @@ public final class ComputeApi implements ServiceApi {
     public static final Microversion MIN = new Microversion(2, 1);
     public static final Microversion MAX = new Microversion(2, 90);
     private static final String VERSION_KEY = "sandbox.compute.microversion";
-    /** Enough for the default 50 servers of the largest flavor, 2 vCPUs and 4 GB each. */
-    private static final int MAX_CORES = 100;
-    private static final int MAX_RAM_MB = 204800;
 
     private final ServerApi serverApi = new ServerApi();
     private final KeypairApi keypairApi = new KeypairApi();
+    private final ServerGroupsApi serverGroupsApi = new ServerGroupsApi();
+    private final QuotasApi quotasApi = new QuotasApi();
 
     @Override
     public OpenStackService service() {
@@ -53,12 +51,10 @@ public final class ComputeApi implements ServiceApi {
             routes.get(prefix + "/images/detail", req -> images(req, true));
             routes.get(prefix + "/images/:image_id", this::image);
             serverApi.register(routes, prefix);
-            routes.get(prefix + "/os-quota-sets/:tenant_id", req -> quotaSet(req, QuotaView.SHOW));
-            routes.get(prefix + "/os-quota-sets/:tenant_id/defaults", req -> quotaSet(req, QuotaView.DEFAULTS));
-            routes.get(prefix + "/os-quota-sets/:tenant_id/detail", req -> quotaSet(req, QuotaView.DETAIL));
             routes.get(prefix + "/os-availability-zone", this::availabilityZones);
-            routes.get(prefix + "/limits", this::limits);
+            quotasApi.register(routes, prefix);
             keypairApi.register(routes, prefix);
+            serverGroupsApi.register(routes, prefix);
         }
     }
 
@@ -91,7 +87,8 @@ public final class ComputeApi implements ServiceApi {
         ApiRequest.send(ctx, 406, OpenStackService.COMPUTE.errorBody(406, message));
     }
 
-    static Microversion microversion(ApiRequest req) {
+    /** The microversion the request negotiated. */
+    public static Microversion microversion(ApiRequest req) {
         return req.context().get(VERSION_KEY);
     }
 
@@ -235,83 +232,4 @@ public final class ComputeApi implements ServiceApi {
                 .put("zoneState", new JsonObject().put("available", true))
                 .putNull("hosts"))));
     }
-
-    /** Usage of the project: instances, cores and RAM of the servers that are not gone. */
-    private record Usage(int instances, int cores, int ramMb) {
-        static Usage of(ApiRequest req) {
-            int cores = 0;
-            int ram = 0;
-            List<SimulatedServer> servers = req.cloud().servers();
-            for (SimulatedServer s : servers) {
-                var flavor = req.inventory().flavor(s.flavorId());
-                cores += flavor.map(CloudInventory.Flavor::vcpus).orElse(0);
-                ram += flavor.map(CloudInventory.Flavor::ramMb).orElse(0);
-            }
-            return new Usage(servers.size(), cores, ram);
-        }
-    }
-
-    private void limits(ApiRequest req) {
-        Microversion mv = microversion(req);
-        Usage usage = Usage.of(req);
-        JsonObject absolute = new JsonObject()
-                .put("maxTotalCores", MAX_CORES).put("maxTotalInstances", req.profile().lifecycle().maxServers())
-                .put("maxTotalRAMSize", MAX_RAM_MB)
-                .put("maxServerMeta", 128).put("maxImageMeta", 128).put("maxTotalKeypairs", KeypairApi.QUOTA)
-                .put("maxServerGroups", 10).put("maxServerGroupMembers", 10)
-                .put("totalCoresUsed", usage.cores()).put("totalInstancesUsed", usage.instances())
-                .put("totalRAMUsed", usage.ramMb())
-                .put("totalServerGroupsUsed", 0);
-        if (!mv.atLeast(2, 57)) {
-            absolute.put("maxPersonality", 5).put("maxPersonalitySize", 10240);
-        }
-        if (!mv.atLeast(2, 36)) {
-            absolute.put("maxSecurityGroups", 10).put("maxSecurityGroupRules", 20)
-                    .put("maxTotalFloatingIps", 10).put("totalFloatingIpsUsed", 0)
-                    .put("totalSecurityGroupsUsed", 0);
-        }
-        req.ok(new JsonObject().put("limits", new JsonObject().put("rate", new JsonArray())
-                .put("absolute", absolute)));
-    }
-
-    private enum QuotaView { SHOW, DEFAULTS, DETAIL }
-
-    /** {@code os-quota-sets}: the project's own quotas (another project's are refused), defaults for any. */
-    private void quotaSet(ApiRequest req, QuotaView view) {
-        String tenant = req.param("tenant_id");
-        if (view != QuotaView.DEFAULTS && !tenant.equals(req.token().projectId())) {
-            req.fail(403, "Policy doesn't allow os_compute_api:os-quota-sets:" + (view == QuotaView.SHOW ? "show"
-                    : "detail") + " to be performed.");
-            return;
-        }
-        Microversion mv = microversion(req);
-        Usage usage = view == QuotaView.DETAIL ? Usage.of(req) : new Usage(0, 0, 0);
-        Map<String, Integer> limits = new LinkedHashMap<>();
-        Map<String, Integer> used = Map.of("instances", usage.instances(), "cores", usage.cores(), "ram",
-                usage.ramMb());
-        limits.put("instances", req.profile().lifecycle().maxServers());
-        limits.put("cores", MAX_CORES);
-        limits.put("ram", MAX_RAM_MB);
-        limits.put("key_pairs", KeypairApi.QUOTA);
-        limits.put("metadata_items", 128);
-        limits.put("server_groups", 10);
-        limits.put("server_group_members", 10);
-        if (!mv.atLeast(2, 57)) {
-            limits.put("injected_files", 5);
-            limits.put("injected_file_content_bytes", 10240);
-            limits.put("injected_file_path_bytes", 255);
-        }
-        if (!mv.atLeast(2, 36)) {
-            limits.put("fixed_ips", -1);
-            limits.put("floating_ips", 10);
-            limits.put("security_groups", 10);
-            limits.put("security_group_rules", 20);
-        }
-        JsonObject set = new JsonObject().put("id", tenant);
-        limits.forEach((k, v) -> set.put(k, view == QuotaView.DETAIL
-                ? new JsonObject().put("in_use", used.getOrDefault(k, 0)).put("limit", v).put("reserved", 0)
-                : v));
-        req.ok(new JsonObject().put("quota_set", set));
-    }
-
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Nova's paging of a list: {@code marker} (the id of the last item seen) and {@code limit}, as its list APIs read them. */
-final class NovaPaging {
+public final class NovaPaging {
 
     /** One page; {@code nextQuery} ({@code ?limit=..&marker=..}) is null on the last one. */
-    record Page<T>(List<T> items, String nextQuery) {
+    public record Page<T>(List<T> items, String nextQuery) {
     }
 
     private NovaPaging() {
@@ -17,7 +17,7 @@ final class NovaPaging {
      * The items after {@code marker} (null: from the first), at most {@code limit} (null: all) of them; a
      * {@link NovaRefusal} (400) for an unknown marker or a limit Nova refuses.
      */
-    static <T> Page<T> page(List<T> items, Function<T, String> id, String marker, String limit) {
+    public static <T> Page<T> page(List<T> items, Function<T, String> id, String marker, String limit) {
         List<T> rest = items;
         if (marker != null) {
             int at = -1;
@@ -38,7 +38,7 @@ final class NovaPaging {
     }
 
     /** The page size asked for, or null; a {@link NovaRefusal} (400) for what Nova refuses. */
-    static Integer limit(String value) {
+    public static Integer limit(String value) {
         if (value == null) {
             return null;
         }

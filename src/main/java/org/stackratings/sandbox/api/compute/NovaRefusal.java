@@ -7,31 +7,31 @@ import org.stackratings.sandbox.routing.ApiRequest;
  * A request Nova refuses: the status and message of its error body. The servers API throws it from deep inside its
  * validation; {@link #answering} turns it into the error answer.
  */
-final class NovaRefusal extends RuntimeException {
+public final class NovaRefusal extends RuntimeException {
 
     private final int status;
 
-    NovaRefusal(int status, String message) {
+    public NovaRefusal(int status, String message) {
         super(message, null, false, false);
         this.status = status;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
     /** Nova's 400 for a field whose value it does not accept. */
-    static NovaRefusal invalid(String field, Object value) {
+    public static NovaRefusal invalid(String field, Object value) {
         return new NovaRefusal(400, "Invalid input for field/attribute " + field + ". Value: " + value + ".");
     }
 
     /** Nova's 404 for a server id it does not know. */
-    static NovaRefusal noInstance(String id) {
+    public static NovaRefusal noInstance(String id) {
         return new NovaRefusal(404, "Instance " + id + " could not be found.");
     }
 
     /** {@code handler}, with a refusal it throws answered as Nova's error of that status and message. */
-    static Handler<ApiRequest> answering(Handler<ApiRequest> handler) {
+    public static Handler<ApiRequest> answering(Handler<ApiRequest> handler) {
         return req -> {
             try {
                 handler.handle(req);

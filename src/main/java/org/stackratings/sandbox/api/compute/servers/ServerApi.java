@@ -1,11 +1,17 @@
-package org.stackratings.sandbox.api.compute;
+package org.stackratings.sandbox.api.compute.servers;
 
+import org.stackratings.sandbox.api.compute.NovaRefusal;
+import org.stackratings.sandbox.api.compute.ComputeApi;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
+import org.stackratings.sandbox.api.compute.servers.actions.InstanceActionsApi;
+import org.stackratings.sandbox.api.compute.servers.actions.ServerActionsApi;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.ServiceRoutes;
+import org.stackratings.sandbox.state.ServerSpec;
 import org.stackratings.sandbox.state.SimulatedServer;
 
 /**
@@ -15,11 +21,15 @@ import org.stackratings.sandbox.state.SimulatedServer;
  * follow Nova, negative cases included (they are what compliance tests check); a refused request ends in a
  * {@link NovaRefusal}, the documents are {@link ServerDocuments}.
  */
-final class ServerApi {
+public final class ServerApi {
 
     private final ServerMetadataApi metadataApi = new ServerMetadataApi();
     private final ServerActionsApi actionsApi = new ServerActionsApi();
+    private final InstanceActionsApi instanceActionsApi = new InstanceActionsApi();
+    private final ServerTagsApi tagsApi = new ServerTagsApi();
+    private final ServerAddressesApi addressesApi = new ServerAddressesApi();
 
+    /** Registers the servers' routes under {@code prefix} ({@code /v2.1} or {@code /v2.1/:project_id}). */
     public void register(ServiceRoutes routes, String prefix) {
         String servers = prefix + "/servers";
         String server = servers + "/:server_id";
@@ -31,15 +41,27 @@ final class ServerApi {
         routes.route(HttpMethod.DELETE, server, true, NovaRefusal.answering(this::delete));
         metadataApi.register(routes, server);
         actionsApi.register(routes, server);
+        instanceActionsApi.register(routes, server);
+        tagsApi.register(routes, server);
+        addressesApi.register(routes, server);
     }
 
     private void create(ApiRequest req) {
         ServerCreateRequest request = ServerCreateRequest.parse(req);
-        List<SimulatedServer> created = req.cloud().createServers(request.spec());
+        ServerSpec spec = ServerQuota.of(req).admit(request.spec());
+        List<SimulatedServer> created = req.cloud().createServers(spec);
         if (created.isEmpty()) {
             int max = req.profile().lifecycle().maxServers();
-            throw new NovaRefusal(403, "Quota exceeded for instances: Requested " + request.spec().minCount()
+            throw new NovaRefusal(403, "Quota exceeded for instances: Requested " + spec.minCount()
                     + ", but already used " + req.cloud().serverStore().count() + " of " + max + " instances");
+        }
+        for (SimulatedServer s : created) {
+            RequestedServer.modify(req, s.id(), r -> r.record(ActionHistory.of(req, "create",
+                    "compute__do_build_and_run_instance", Duration.between(req.now(), r.bootDue()),
+                    r.bootFails())));
+            if (spec.group() != null) {
+                req.cloud().serverGroups().addMember(spec.group(), s.id());
+            }
         }
         SimulatedServer first = created.get(0);
         ServerDocuments documents = new ServerDocuments(req);
@@ -48,12 +70,13 @@ final class ServerApi {
             return;
         }
         req.putHeader("Location", documents.selfHref(first.id()));
-        req.reply(202, documents.created(first, request.spec().securityGroups()));
+        req.reply(202, documents.created(first, spec.securityGroups()));
     }
 
     private void list(ApiRequest req, boolean detail) {
-        ServerListQuery.Page page = ServerListQuery.of(req, ComputeApi.microversion(req)).page(req.cloud().servers());
+        ServerListQuery query = ServerListQuery.of(req, ComputeApi.microversion(req));
         ServerDocuments documents = new ServerDocuments(req);
+        ServerListQuery.Page page = query.page(req.cloud().servers(), documents::fixedAddresses);
         JsonObject body = new JsonObject();
         if (page.nextQuery() != null) {
             String next = req.serviceBase() + "/v2.1/servers" + (detail ? "/detail" : "") + page.nextQuery();
@@ -77,9 +100,11 @@ final class ServerApi {
     }
 
     private void delete(ApiRequest req) {
-        String id = req.param("server_id");
-        if (!req.cloud().deleteServer(id)) {
-            throw NovaRefusal.noInstance(id);
+        SimulatedServer server = RequestedServer.unlocked(req);
+        var action = ActionHistory.of(req, "delete", "compute_terminate_instance", Duration.ZERO, false);
+        RequestedServer.modify(req, server.id(), r -> r.record(action));
+        if (!req.cloud().deleteServer(server.id())) {
+            throw NovaRefusal.noInstance(server.id());
         }
         req.reply(204, null);
     }

@@ -1,5 +1,6 @@
-package org.stackratings.sandbox.api.compute;
+package org.stackratings.sandbox.api.compute.servers;
 
+import org.stackratings.sandbox.api.compute.NovaRefusal;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;

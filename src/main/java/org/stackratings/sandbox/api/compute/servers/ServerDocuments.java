@@ -1,5 +1,6 @@
-package org.stackratings.sandbox.api.compute;
+package org.stackratings.sandbox.api.compute.servers;
 
+import org.stackratings.sandbox.api.compute.ComputeApi;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +16,13 @@ import org.stackratings.sandbox.api.Microversion;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.CloudInventory;
-import org.stackratings.sandbox.state.ServerStore;
 import org.stackratings.sandbox.state.SimulatedServer;
 
 /**
  * The JSON documents of Nova servers, as one request (its cloud, base URL and microversion) sees them: the detailed
  * server, the summary of a list, the answer to a create, the links.
  */
-final class ServerDocuments {
+public final class ServerDocuments {
 
     private static final DateTimeFormatter USAGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);
@@ -30,56 +30,48 @@ final class ServerDocuments {
     private final ApiRequest req;
     private final Microversion mv;
 
-    ServerDocuments(ApiRequest req) {
+    public ServerDocuments(ApiRequest req) {
         this.req = req;
         this.mv = ComputeApi.microversion(req);
     }
 
     /** The URL of the server under {@code /v2.1}, its {@code self} link and a create's {@code Location}. */
-    String selfHref(String id) {
+    public String selfHref(String id) {
         return req.serviceBase() + "/v2.1/servers/" + id;
     }
 
-    JsonArray links(String id) {
+    public JsonArray links(String id) {
         return new JsonArray()
                 .add(new JsonObject().put("rel", "self").put("href", selfHref(id)))
                 .add(new JsonObject().put("rel", "bookmark").put("href", req.serviceBase() + "/servers/" + id));
     }
 
     /** The server in a plain list: id, name, links. */
-    JsonObject summary(SimulatedServer s) {
+    public JsonObject summary(SimulatedServer s) {
         return new JsonObject().put("id", s.id()).put("name", s.name()).put("links", links(s.id()));
     }
 
     /** The answer to a create: the first server's id, links and admin password. */
-    JsonObject created(SimulatedServer first, List<String> securityGroups) {
+    public JsonObject created(SimulatedServer first, List<String> securityGroups) {
         JsonArray groups = new JsonArray();
         securityGroups.forEach(g -> groups.add(new JsonObject().put("name", g)));
         return new JsonObject().put("server", new JsonObject()
                 .put("id", first.id())
                 .put("links", links(first.id()))
-                .put("OS-DCF:diskConfig", "MANUAL")
+                .put("OS-DCF:diskConfig", first.details().diskConfig())
                 .put("security_groups", groups)
                 .put("adminPass", first.adminPass()));
     }
 
     /** The answer to a create with {@code return_reservation_id}. */
-    JsonObject reservation(SimulatedServer first) {
-        return new JsonObject().put("reservation_id", "r-" + first.id().substring(0, 8));
+    public JsonObject reservation(SimulatedServer first) {
+        return new JsonObject().put("reservation_id", first.details().reservationId());
     }
 
     /** The server as show, update and the detailed list give it, with the fields of the request's microversion. */
-    JsonObject detail(SimulatedServer s) {
-        CloudInventory inventory = req.inventory();
+    public JsonObject detail(SimulatedServer s) {
         boolean building = "BUILD".equals(s.status());
-        JsonObject addresses = new JsonObject();
-        if (!building) {
-            for (String networkId : s.networkIds()) {
-                inventory.network(networkId).ifPresent(n -> addresses.put(n.name(), new JsonArray()
-                        .add(new JsonObject().put("version", 4).put("addr", fixedIp(s.id(), n))
-                                .put("OS-EXT-IPS:type", "fixed").put("OS-EXT-IPS-MAC:mac_addr", mac(s.id())))));
-            }
-        }
+        JsonObject addresses = addresses(s, true);
         JsonObject image = new JsonObject().put("id", s.imageId()).put("links", new JsonArray().add(new JsonObject()
                 .put("rel", "bookmark").put("href", req.serviceBase() + "/images/" + s.imageId())));
         JsonObject flavor = flavor(s.flavorId());
@@ -106,14 +98,13 @@ final class ServerDocuments {
                 .put("accessIPv4", s.accessIPv4() == null ? "" : s.accessIPv4())
                 .put("accessIPv6", s.accessIPv6() == null ? "" : s.accessIPv6())
                 .put("links", links(s.id()))
-                .put("OS-DCF:diskConfig", "MANUAL")
+                .put("OS-DCF:diskConfig", s.details().diskConfig())
                 .put("progress", 0)
-                .put("OS-EXT-AZ:availability_zone", building ? "" : "nova")
+                .put("OS-EXT-AZ:availability_zone", building ? "" : s.details().availabilityZone())
                 .put("config_drive", "")
                 .put("key_name", s.keyName())
-                .put("OS-SRV-USG:launched_at", building || "ERROR".equals(s.status()) && s.fault() != null
-                        && s.fault().message().equals(ServerStore.NO_VALID_HOST) ? null
-                        : USAGE_TIME.format(s.created()))
+                .put("OS-SRV-USG:launched_at", s.details().launchedAt() == null ? null
+                        : USAGE_TIME.format(s.details().launchedAt()))
                 .putNull("OS-SRV-USG:terminated_at")
                 .put("OS-EXT-STS:task_state", s.taskState())
                 .put("OS-EXT-STS:vm_state", s.vmState())
@@ -125,21 +116,52 @@ final class ServerDocuments {
                     .put("created", timestamp(s.fault().created())));
         }
         if (mv.atLeast(2, 9)) {
-            json.put("locked", false);
+            json.put("locked", s.details().locked());
         }
         if (mv.atLeast(2, 19)) {
-            json.putNull("description");
+            json.put("description", s.details().description());
         }
         if (mv.atLeast(2, 26)) {
-            json.put("tags", new JsonArray());
+            json.put("tags", new JsonArray(s.details().tags()));
         }
         if (mv.atLeast(2, 63)) {
             json.putNull("trusted_image_certificates");
         }
         if (mv.atLeast(2, 73)) {
-            json.putNull("locked_reason");
+            json.put("locked_reason", s.details().lockedReason());
         }
         return json;
+    }
+
+    /**
+     * The addresses of a server by network name ({@code /ips} and the detail's {@code addresses}): none while it
+     * builds; with the {@code OS-EXT-IPS} fields in the detail only.
+     */
+    public JsonObject addresses(SimulatedServer s, boolean extended) {
+        JsonObject addresses = new JsonObject();
+        if ("BUILD".equals(s.status())) {
+            return addresses;
+        }
+        for (String networkId : s.networkIds()) {
+            req.inventory().network(networkId).ifPresent(n -> {
+                JsonObject address = new JsonObject().put("version", 4).put("addr", fixedIp(s, n));
+                if (extended) {
+                    address.put("OS-EXT-IPS:type", "fixed").put("OS-EXT-IPS-MAC:mac_addr", mac(s.id()));
+                }
+                addresses.put(n.name(), new JsonArray().add(address));
+            });
+        }
+        return addresses;
+    }
+
+    /** The fixed addresses of a server (none while it builds), as the {@code ip} filter of a list sees them. */
+    List<String> fixedAddresses(SimulatedServer s) {
+        List<String> all = new java.util.ArrayList<>();
+        JsonObject addresses = addresses(s, false);
+        for (String network : addresses.fieldNames()) {
+            addresses.getJsonArray(network).forEach(a -> all.add(((JsonObject) a).getString("addr")));
+        }
+        return all;
     }
 
     /** The flavor of a server: a link before 2.47, the flavor's values from 2.47 on. */
@@ -159,8 +181,8 @@ final class ServerDocuments {
         return t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static String fixedIp(String serverId, CloudInventory.Network network) {
-        int host = 2 + Math.floorMod(serverId.hashCode(), 60);
+    private static String fixedIp(SimulatedServer server, CloudInventory.Network network) {
+        int host = server.details().addressHost();
         return network.external() ? "172.24.4." + host : "10.0.0." + host;
     }
 

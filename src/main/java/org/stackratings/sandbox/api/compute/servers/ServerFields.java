@@ -1,5 +1,6 @@
-package org.stackratings.sandbox.api.compute;
+package org.stackratings.sandbox.api.compute.servers;
 
+import org.stackratings.sandbox.api.compute.NovaRefusal;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,15 +11,15 @@ import org.stackratings.sandbox.routing.ApiRequest;
  * Nova's checks of the fields that the bodies of the servers API share (the wrapping object, {@code name}, the access
  * addresses, {@code metadata} and its quota), each problem a {@link NovaRefusal} with Nova's message.
  */
-final class ServerFields {
+public final class ServerFields {
 
-    static final int MAX_METADATA_ITEMS = 128;
+    public static final int MAX_METADATA_ITEMS = 128;
 
     private ServerFields() {
     }
 
     /** The object {@code field} of the request's body, such as {@code server} in {@code {"server": {...}}}. */
-    static JsonObject member(ApiRequest req, String field) {
+    public static JsonObject member(ApiRequest req, String field) {
         JsonObject body = req.jsonBody();
         return object(body == null ? null : body.getValue(field), field);
     }
@@ -32,7 +33,7 @@ final class ServerFields {
         return o;
     }
 
-    static String name(Object value) {
+    public static String name(Object value) {
         if (value == null) {
             throw new NovaRefusal(400, "Invalid input for field/attribute server. Value: None. "
                     + "'name' is a required property");
@@ -45,7 +46,7 @@ final class ServerFields {
     }
 
     /** {@code accessIPv4} or {@code accessIPv6}: absent (null), empty, or an address {@code valid} accepts. */
-    static String address(Object value, String field, Predicate<String> valid) {
+    public static String address(Object value, String field, Predicate<String> valid) {
         if (value == null) {
             return null;
         }
@@ -56,7 +57,7 @@ final class ServerFields {
     }
 
     /** Metadata items: texts of at most 255 characters, at most {@value #MAX_METADATA_ITEMS} of them. */
-    static Map<String, String> metadata(Object value) {
+    public static Map<String, String> metadata(Object value) {
         if (value == null) {
             return Map.of();
         }
@@ -78,8 +79,49 @@ final class ServerFields {
         return result;
     }
 
+    /** An IPv6 address as Nova's netaddr reads one, an embedded IPv4 tail included. */
+    public static boolean isIpV6(String value) {
+        if (!value.contains(":") || !value.matches("[0-9A-Fa-f:.]+")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(value) != null;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** {@code OS-DCF:diskConfig}: absent (null), {@code AUTO} or {@code MANUAL}. */
+    public static String diskConfig(Object value) {
+        if (value != null && !"AUTO".equals(value) && !"MANUAL".equals(value)) {
+            throw NovaRefusal.invalid("OS-DCF:diskConfig", value);
+        }
+        return (String) value;
+    }
+
+    /** A description (2.19): absent or null, or a text of at most 255 printable characters. */
+    public static String description(Object value) {
+        if (value != null && !(value instanceof String s && s.length() <= 255 && s.chars().noneMatch(c -> c < 32))) {
+            throw NovaRefusal.invalid("description", value);
+        }
+        return (String) value;
+    }
+
+    /** An id, or the last segment of a link to it (Nova accepts both for flavorRef and imageRef). */
+    public static String reference(Object value, String field) {
+        if (value instanceof Number n) {
+            return String.valueOf(n);
+        }
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw value == null ? new NovaRefusal(400, "'" + field + "' is a required property")
+                    : NovaRefusal.invalid(field, value);
+        }
+        String trimmed = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
     /** Nova's 403 for more than {@value #MAX_METADATA_ITEMS} metadata items. */
-    static NovaRefusal metadataQuotaExceeded(int requested) {
+    public static NovaRefusal metadataQuotaExceeded(int requested) {
         return new NovaRefusal(403, "Quota exceeded for metadata_items: Requested " + requested
                 + ", but the limit is " + MAX_METADATA_ITEMS + ".");
     }

@@ -1,5 +1,7 @@
-package org.stackratings.sandbox.api.compute;
+package org.stackratings.sandbox.api.compute.servers;
 
+import org.stackratings.sandbox.api.compute.NovaRefusal;
+import org.stackratings.sandbox.api.compute.ComputeApi;
 import io.netty.util.NetUtil;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,6 +20,9 @@ import org.stackratings.sandbox.state.ServerSpec;
  */
 record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
 
+    private static final java.util.Set<String> HINT_KEYS = java.util.Set.of("os:scheduler_hints",
+            "OS-SCH-HNT:scheduler_hints");
+
     private static final Pattern UUID_FORMAT = Pattern.compile(
             "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
 
@@ -27,13 +32,13 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
         Microversion mv = ComputeApi.microversion(req);
         String name = ServerFields.name(server.getValue("name"));
         CloudInventory inventory = req.inventory();
-        String flavorId = reference(server.getValue("flavorRef"), "flavorRef");
-        String imageId = reference(server.getValue("imageRef"), "imageRef");
+        String flavorId = ServerFields.reference(server.getValue("flavorRef"), "flavorRef");
+        String imageId = ServerFields.reference(server.getValue("imageRef"), "imageRef");
         Map<String, String> metadata = ServerFields.metadata(server.getValue("metadata"));
         String accessIPv4 = ServerFields.address(server.getValue("accessIPv4"), "accessIPv4",
                 NetUtil::isValidIpV4Address);
         String accessIPv6 = ServerFields.address(server.getValue("accessIPv6"), "accessIPv6",
-                NetUtil::isValidIpV6Address);
+                ServerFields::isIpV6);
         Object keyName = server.getValue("key_name");
         if (keyName != null && !(keyName instanceof String k && !k.isEmpty() && k.length() <= 255)) {
             throw NovaRefusal.invalid("key_name", keyName);
@@ -48,6 +53,16 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
         }
         List<String> securityGroups = securityGroups(server.getValue("security_groups"));
         List<String> networks = networks(server.getValue("networks"), mv, inventory);
+        String disk = ServerFields.diskConfig(server.getValue("OS-DCF:diskConfig"));
+        String description = mv.atLeast(2, 19) ? ServerFields.description(server.getValue("description")) : null;
+        Object zone = server.getValue("availability_zone");
+        if (zone != null && !(zone instanceof String z && !z.isEmpty() && z.length() <= 255)) {
+            throw NovaRefusal.invalid("availability_zone", zone);
+        }
+        if (zone != null && !"nova".equals(zone)) {
+            throw new NovaRefusal(400, "The requested availability zone is not available");
+        }
+        String group = group(req);
         if (inventory.flavor(flavorId).isEmpty()) {
             throw new NovaRefusal(400, "Flavor " + flavorId + " could not be found.");
         }
@@ -58,31 +73,42 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
             throw new NovaRefusal(400, "Invalid key_name provided.");
         }
         ServerSpec spec = new ServerSpec(name, flavorId, imageId, networks, metadata, (String) keyName, accessIPv4,
-                accessIPv6, securityGroups, minCount, maxCount);
+                accessIPv6, securityGroups, minCount, maxCount, description, disk, (String) zone, group);
         return new ServerCreateRequest(spec, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
     }
 
-    /** An id, or the last segment of a link to it (Nova accepts both for flavorRef and imageRef). */
-    private static String reference(Object value, String field) {
-        if (value instanceof Number n) {
-            return String.valueOf(n);
+    /** The server group of the scheduler hint {@code group}, which must name a group of the project. */
+    private static String group(ApiRequest req) {
+        JsonObject body = req.jsonBody();
+        for (String key : HINT_KEYS) {
+            if (body.getValue(key) != null && !(body.getValue(key) instanceof JsonObject)) {
+                throw NovaRefusal.invalid(key, body.getValue(key));
+            }
+            Object group = body.getValue(key) instanceof JsonObject hints ? hints.getValue("group") : null;
+            if (group == null) {
+                continue;
+            }
+            if (!(group instanceof String g && UUID_FORMAT.matcher(g).matches())) {
+                throw NovaRefusal.invalid("group", group);
+            }
+            if (req.cloud().serverGroups().find(g, id -> true).isEmpty()) {
+                throw new NovaRefusal(400, "Invalid server group " + g + ": it could not be found.");
+            }
+            return g;
         }
-        if (!(value instanceof String s) || s.isBlank()) {
-            throw value == null ? new NovaRefusal(400, "'" + field + "' is a required property")
-                    : NovaRefusal.invalid(field, value);
-        }
-        String trimmed = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return null;
     }
 
     private static int count(Object value, String field) {
         if (value == null) {
             return 1;
         }
-        if (!(value instanceof Integer i) || i < 1) {
+        Integer count = value instanceof Integer i ? i
+                : value instanceof String t && t.matches("[0-9]{1,9}") ? Integer.valueOf(t) : null;
+        if (count == null || count < 1) {
             throw NovaRefusal.invalid(field, value);
         }
-        return i;
+        return count;
     }
 
     private static List<String> securityGroups(Object value) {

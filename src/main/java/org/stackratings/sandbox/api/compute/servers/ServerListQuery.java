@@ -1,5 +1,7 @@
-package org.stackratings.sandbox.api.compute;
+package org.stackratings.sandbox.api.compute.servers;
 
+import org.stackratings.sandbox.api.compute.NovaRefusal;
+import org.stackratings.sandbox.api.compute.NovaPaging;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -19,11 +22,13 @@ import org.stackratings.sandbox.state.SimulatedServer;
 
 /**
  * The query of {@code GET /servers} and {@code /servers/detail}: Nova's filters ({@code name}, {@code status},
- * {@code changes-since}, {@code changes-before} from 2.66, {@code flavor}, {@code image}) and paging
- * ({@code marker}, {@code limit}). Each null when not asked for; {@link #page} checks marker and limit.
+ * {@code changes-since}, {@code changes-before} from 2.66, {@code flavor}, {@code image}, {@code ip} as a
+ * regular expression from the start of an address, the tag filters of 2.26: {@link ServerTagFilter}), the order
+ * ({@link ServerSort}) and paging ({@code marker}, {@code limit}). Each null when not asked for; {@link #page}
+ * checks marker and limit.
  */
 record ServerListQuery(String name, String status, Instant changesSince, Instant changesBefore, String flavor,
-        String image, String marker, String limit) {
+        String image, String marker, String limit, String ip, ServerTagFilter tags, ServerSort sort) {
 
     private static final Set<String> STATUSES = Set.of("ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT",
             "MIGRATING", "PASSWORD", "PAUSED", "REBOOT", "REBUILD", "RESCUE", "RESIZE", "REVERT_RESIZE", "SHELVED",
@@ -46,12 +51,19 @@ record ServerListQuery(String name, String status, Instant changesSince, Instant
         Instant since = time(req, "changes-since");
         Instant before = mv.atLeast(2, 66) ? time(req, "changes-before") : null;
         return new ServerListQuery(req.query("name"), wanted, since, before, req.query("flavor"), req.query("image"),
-                req.query("marker"), req.query("limit"));
+                req.query("marker"), req.query("limit"), req.query("ip"), ServerTagFilter.of(req, mv),
+                ServerSort.of(req));
     }
 
     /** The servers that pass the filters, after {@code marker} and at most {@code limit} of them. */
-    Page page(List<SimulatedServer> all) {
+    Page page(List<SimulatedServer> all, Function<SimulatedServer, List<String>> addresses) {
         List<SimulatedServer> servers = new ArrayList<>(all);
+        if (ip != null) {
+            Predicate<String> matcher = ipMatcher(ip);
+            servers.removeIf(s -> addresses.apply(s).stream().noneMatch(matcher));
+        }
+        servers.removeIf(s -> !tags.test(s.details().tags()));
+        servers.sort(sort.comparator());
         if (name != null) {
             Predicate<String> matcher = nameMatcher(name);
             servers.removeIf(s -> !matcher.test(s.name()));
@@ -73,6 +85,16 @@ record ServerListQuery(String name, String status, Instant changesSince, Instant
         }
         NovaPaging.Page<SimulatedServer> page = NovaPaging.page(servers, SimulatedServer::id, marker, limit);
         return new Page(page.items(), page.nextQuery());
+    }
+
+    /** Nova matches {@code ip} as a regular expression from the start of an address (a bad one as a prefix). */
+    private static Predicate<String> ipMatcher(String ip) {
+        try {
+            Pattern pattern = Pattern.compile(ip);
+            return a -> pattern.matcher(a).lookingAt();
+        } catch (PatternSyntaxException e) {
+            return a -> a.startsWith(ip);
+        }
     }
 
     /** Nova matches {@code name} as a regular expression anywhere in the name (a bad one as plain text). */
