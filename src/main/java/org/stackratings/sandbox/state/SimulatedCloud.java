@@ -9,10 +9,11 @@ import java.util.Random;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.Deviation;
 import org.stackratings.sandbox.profile.OutageWindow;
+import org.stackratings.sandbox.state.image.ImageStore;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
- * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers, keypairs and counts
+ * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers, keypairs, images and counts
  * (and the hostile answers still going, unless the hostile section changes: see {@link CloudRegistry#put}).
  */
 public final class SimulatedCloud {
@@ -24,6 +25,7 @@ public final class SimulatedCloud {
     private final ServerStore servers;
     private final HostileStreams hostileStreams;
     private final KeypairStore keypairs;
+    private final ImageStore images;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
@@ -32,12 +34,14 @@ public final class SimulatedCloud {
 
     /** A new cloud whose servers follow {@code clock}. */
     public SimulatedCloud(CloudProfile profile, Clock clock) {
-        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore());
+        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore(),
+                ImageStore.seeded(new CloudInventory(profile.name()), adminProjectId(profile.name())));
     }
 
     private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
-            HostileStreams hostileStreams, KeypairStore keypairs) {
+            HostileStreams hostileStreams, KeypairStore keypairs, ImageStore images) {
         this.keypairs = keypairs;
+        this.images = images;
         this.profile = profile;
         this.tokens = tokens;
         this.stats = stats;
@@ -49,7 +53,7 @@ public final class SimulatedCloud {
 
     /** The same cloud (tokens, servers, counts) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
-        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs);
+        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs, images);
     }
 
     public CloudProfile profile() {
@@ -76,6 +80,16 @@ public final class SimulatedCloud {
     /** The keypairs of the cloud's users (kept when the profile is replaced). */
     public KeypairStore keypairs() {
         return keypairs;
+    }
+
+    /** Glance's images of the cloud, seeded from the inventory (kept when the profile is replaced). */
+    public ImageStore images() {
+        return images;
+    }
+
+    /** The id of the cloud's admin project, which owns the seeded public images. */
+    public static String adminProjectId(String cloud) {
+        return CloudProfile.derivedId("project:" + cloud + ":admin");
     }
 
     public CloudInventory inventory() {
