@@ -172,7 +172,13 @@ build_timeout = 60
 build_interval = 1
 
 [image-feature-enabled]
+# the sandbox's Glance: upload only (GET /v2/info/import lists no method), one store, no locations API; the
+# os_glance_* namespace is reserved (403), as in Glance since Wallaby
+api_v2 = true
+api_v1 = false
 import_image = false
+manage_locations = false
+os_glance_reserved = true
 
 [network]
 region = RegionOne

@@ -118,6 +118,11 @@ public final class ApiRequest {
         send(ctx, status, body);
     }
 
+    /** An answer of raw bytes (image data) with {@code contentType}, once the injected latency has passed. */
+    public void reply(int status, Buffer body, String contentType) {
+        send(ctx, status, body, contentType);
+    }
+
     /** Sends a JSON answer (none if {@code body} is null) once the injected latency of the request has passed. */
     public static void send(RoutingContext ctx, int status, JsonObject body) {
         send(ctx, status, body == null ? null : body.toBuffer(), "application/json");

@@ -12,10 +12,11 @@ import org.stackratings.sandbox.profile.Deviation;
 import org.stackratings.sandbox.profile.OutageWindow;
 import org.stackratings.sandbox.state.identity.IdentityState;
 import org.stackratings.sandbox.state.compute.ServerGroupStore;
+import org.stackratings.sandbox.state.image.ImageStore;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
- * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers, keypairs and counts
+ * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers, keypairs, images and counts
  * (and the hostile answers still going, unless the hostile section changes: see {@link CloudRegistry#put}).
  */
 public final class SimulatedCloud {
@@ -29,6 +30,7 @@ public final class SimulatedCloud {
     private final KeypairStore keypairs;
     private final IdentityState identity;
     private final ServerGroupStore serverGroups;
+    private final ImageStore images;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
@@ -38,15 +40,17 @@ public final class SimulatedCloud {
     /** A new cloud whose servers follow {@code clock}. */
     public SimulatedCloud(CloudProfile profile, Clock clock) {
         this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore(),
-                new IdentityState(profile), new ServerGroupStore());
+                new IdentityState(profile), new ServerGroupStore(),
+                ImageStore.seeded(new CloudInventory(profile.name()), adminProjectId(profile.name())));
     }
 
     private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
             HostileStreams hostileStreams, KeypairStore keypairs, IdentityState identity,
-            ServerGroupStore serverGroups) {
+            ServerGroupStore serverGroups, ImageStore images) {
         this.keypairs = keypairs;
         this.identity = identity;
         this.serverGroups = serverGroups;
+        this.images = images;
         this.profile = profile;
         this.tokens = tokens;
         this.stats = stats;
@@ -59,7 +63,7 @@ public final class SimulatedCloud {
     /** The same cloud (tokens, servers, counts) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
         return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs,
-                identity.reconfigured(newProfile), serverGroups);
+                identity.reconfigured(newProfile), serverGroups, images);
     }
 
     public CloudProfile profile() {
@@ -96,6 +100,16 @@ public final class SimulatedCloud {
     /** The project's server groups (kept when the profile is replaced). */
     public ServerGroupStore serverGroups() {
         return serverGroups;
+    }
+
+    /** Glance's images of the cloud, seeded from the inventory (kept when the profile is replaced). */
+    public ImageStore images() {
+        return images;
+    }
+
+    /** The id of the cloud's admin project, which owns the seeded public images. */
+    public static String adminProjectId(String cloud) {
+        return CloudProfile.derivedId("project:" + cloud + ":admin");
     }
 
     public CloudInventory inventory() {

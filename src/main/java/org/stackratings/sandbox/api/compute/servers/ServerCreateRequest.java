@@ -66,7 +66,7 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
         if (inventory.flavor(flavorId).isEmpty()) {
             throw new NovaRefusal(400, "Flavor " + flavorId + " could not be found.");
         }
-        if (inventory.image(imageId).isEmpty()) {
+        if (req.cloud().images().bootable(imageId).isEmpty()) {
             throw new NovaRefusal(400, "Can not find requested image");
         }
         if (keyName != null && !req.cloud().keypairs().has(req.token().user().id(), (String) keyName)) {
