@@ -9,6 +9,7 @@ import java.util.Random;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.Deviation;
 import org.stackratings.sandbox.profile.OutageWindow;
+import org.stackratings.sandbox.state.network.NetworkStore;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
@@ -24,6 +25,7 @@ public final class SimulatedCloud {
     private final ServerStore servers;
     private final HostileStreams hostileStreams;
     private final KeypairStore keypairs;
+    private final NetworkStore networks;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
@@ -32,12 +34,14 @@ public final class SimulatedCloud {
 
     /** A new cloud whose servers follow {@code clock}. */
     public SimulatedCloud(CloudProfile profile, Clock clock) {
-        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore());
+        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore(),
+                new NetworkStore(new CloudInventory(profile.name()), profile.project().id()));
     }
 
     private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
-            HostileStreams hostileStreams, KeypairStore keypairs) {
+            HostileStreams hostileStreams, KeypairStore keypairs, NetworkStore networks) {
         this.keypairs = keypairs;
+        this.networks = networks;
         this.profile = profile;
         this.tokens = tokens;
         this.stats = stats;
@@ -49,7 +53,7 @@ public final class SimulatedCloud {
 
     /** The same cloud (tokens, servers, counts) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
-        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs);
+        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs, networks);
     }
 
     public CloudProfile profile() {
@@ -76,6 +80,11 @@ public final class SimulatedCloud {
     /** The keypairs of the cloud's users (kept when the profile is replaced). */
     public KeypairStore keypairs() {
         return keypairs;
+    }
+
+    /** The cloud's Neutron resources (kept when the profile is replaced). */
+    public NetworkStore networks() {
+        return networks;
     }
 
     public CloudInventory inventory() {
