@@ -13,6 +13,7 @@ import org.stackratings.sandbox.profile.OutageWindow;
 import org.stackratings.sandbox.state.identity.IdentityState;
 import org.stackratings.sandbox.state.compute.ServerGroupStore;
 import org.stackratings.sandbox.state.image.ImageStore;
+import org.stackratings.sandbox.state.network.NetworkStore;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
@@ -31,6 +32,7 @@ public final class SimulatedCloud {
     private final IdentityState identity;
     private final ServerGroupStore serverGroups;
     private final ImageStore images;
+    private final NetworkStore networks;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
@@ -41,16 +43,18 @@ public final class SimulatedCloud {
     public SimulatedCloud(CloudProfile profile, Clock clock) {
         this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore(),
                 new IdentityState(profile), new ServerGroupStore(),
-                ImageStore.seeded(new CloudInventory(profile.name()), adminProjectId(profile.name())));
+                ImageStore.seeded(new CloudInventory(profile.name()), adminProjectId(profile.name())),
+                new NetworkStore(new CloudInventory(profile.name()), profile.project().id()));
     }
 
     private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
             HostileStreams hostileStreams, KeypairStore keypairs, IdentityState identity,
-            ServerGroupStore serverGroups, ImageStore images) {
+            ServerGroupStore serverGroups, ImageStore images, NetworkStore networks) {
         this.keypairs = keypairs;
         this.identity = identity;
         this.serverGroups = serverGroups;
         this.images = images;
+        this.networks = networks;
         this.profile = profile;
         this.tokens = tokens;
         this.stats = stats;
@@ -63,7 +67,7 @@ public final class SimulatedCloud {
     /** The same cloud (tokens, servers, counts) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
         return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs,
-                identity.reconfigured(newProfile), serverGroups, images);
+                identity.reconfigured(newProfile), serverGroups, images, networks);
     }
 
     public CloudProfile profile() {
@@ -110,6 +114,11 @@ public final class SimulatedCloud {
     /** The id of the cloud's admin project, which owns the seeded public images. */
     public static String adminProjectId(String cloud) {
         return CloudProfile.derivedId("project:" + cloud + ":admin");
+    }
+
+    /** The cloud's Neutron resources (kept when the profile is replaced). */
+    public NetworkStore networks() {
+        return networks;
     }
 
     public CloudInventory inventory() {

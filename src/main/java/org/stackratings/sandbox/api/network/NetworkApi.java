@@ -3,29 +3,34 @@ package org.stackratings.sandbox.api.network;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
+import org.stackratings.sandbox.api.network.l2.NetworkResource;
+import org.stackratings.sandbox.api.network.l2.PortResource;
+import org.stackratings.sandbox.api.network.l2.SubnetPoolResource;
+import org.stackratings.sandbox.api.network.l2.SubnetResource;
+import org.stackratings.sandbox.api.network.l3.FloatingIpResource;
+import org.stackratings.sandbox.api.network.l3.RouterResource;
+import org.stackratings.sandbox.api.network.security.SecurityGroupResource;
+import org.stackratings.sandbox.api.network.security.SecurityGroupRuleResource;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.OpenStackService;
 import org.stackratings.sandbox.routing.ServiceApi;
 import org.stackratings.sandbox.routing.ServiceRoutes;
-import org.stackratings.sandbox.state.CloudInventory;
+import org.stackratings.sandbox.state.network.NeutronKind;
 
 /**
- * Neutron v2.0 under {@code /{cloud}/network}: versions, networks, subnets and extensions. List queries filter on
- * top-level scalar attributes ({@code ?name=private}), as Neutron does.
+ * Neutron v2.0 under {@code /{cloud}/network} for a member of the cloud's project: versions, the core resources
+ * (networks, subnets, ports, subnet pools), routers and floating IPs, security groups and rules, tags, quotas,
+ * service providers and the list of the extensions implemented ({@link NeutronExtensions}). docs/sandbox/network.md
+ * describes the semantics.
  */
 public final class NetworkApi implements ServiceApi {
 
-    private static final List<String[]> EXTENSIONS = List.of(
-            new String[] {"external-net", "Neutron external network", "Adds external network attribute to network resource."},
-            new String[] {"router", "Neutron L3 Router", "Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external networks via a NAT gateway."},
-            new String[] {"quotas", "Quota management support", "Expose functions for quotas management per project"},
-            new String[] {"security-group", "security-group", "The security groups extension."},
-            new String[] {"port-security", "Port Security", "Provides port security"},
-            new String[] {"network-mtu", "Network MTU", "Provides MTU attribute for a network resource."},
-            new String[] {"availability_zone", "Availability Zone", "The availability zone extension."},
-            new String[] {"standard-attr-description", "standard-attr-description", "Extension to add descriptions to standard attributes"},
-            new String[] {"standard-attr-tag", "Tag support for resources with standard attribute: subnet, trunk, network_segment_range, router, network, policy, subnetpool, port, security_group, floatingip", "Enables to set tag on resources with standard attribute."});
+    private static final List<NeutronResource> RESOURCES = List.of(new NetworkResource(), new SubnetResource(),
+            new PortResource(), new SubnetPoolResource(), new RouterResource(), new FloatingIpResource(),
+            new SecurityGroupResource(), new SecurityGroupRuleResource());
+    private static final List<NeutronKind> TAGGED = List.of(NeutronKind.NETWORK, NeutronKind.SUBNET,
+            NeutronKind.PORT, NeutronKind.SUBNETPOOL, NeutronKind.ROUTER, NeutronKind.FLOATINGIP,
+            NeutronKind.SECURITY_GROUP);
 
     @Override
     public OpenStackService service() {
@@ -38,11 +43,13 @@ public final class NetworkApi implements ServiceApi {
         routes.getOpen("/", this::versions);
         routes.get("/v2.0", this::resources);
         routes.get("/v2.0/", this::resources);
-        routes.get("/v2.0/networks", this::networks);
-        routes.get("/v2.0/networks/:network_id", this::network);
-        routes.get("/v2.0/subnets", this::subnets);
-        routes.get("/v2.0/subnets/:subnet_id", this::subnet);
         routes.get("/v2.0/extensions", this::extensions);
+        routes.get("/v2.0/extensions/:alias", NeutronError.answering(this::extension));
+        routes.get("/v2.0/service-providers", this::serviceProviders);
+        TagApi tags = new TagApi();
+        TAGGED.forEach(kind -> tags.register(routes, kind));
+        new QuotaApi().register(routes);
+        RESOURCES.forEach(resource -> new ResourceRoutes(resource).register(routes));
     }
 
     private void versions(ApiRequest req) {
@@ -52,124 +59,34 @@ public final class NetworkApi implements ServiceApi {
                         .put("rel", "self"))))));
     }
 
+    /** Neutron's root lists its core resources. */
     private void resources(ApiRequest req) {
         JsonArray resources = new JsonArray();
-        for (String[] r : new String[][] {{"network", "networks"}, {"subnet", "subnets"}}) {
-            resources.add(new JsonObject().put("name", r[0]).put("collection", r[1])
+        for (NeutronKind kind : List.of(NeutronKind.SUBNET, NeutronKind.SUBNETPOOL, NeutronKind.NETWORK,
+                NeutronKind.PORT)) {
+            resources.add(new JsonObject().put("name", kind.singular()).put("collection", kind.plural())
                     .put("links", new JsonArray().add(new JsonObject().put("rel", "self")
-                            .put("href", req.serviceBase() + "/v2.0/" + r[1]))));
+                            .put("href", req.serviceBase() + "/v2.0/" + kind.path()))));
         }
         req.ok(new JsonObject().put("resources", resources));
     }
 
-    private static JsonObject networkJson(ApiRequest req, CloudInventory.Network n) {
-        String project = req.profile().project().id();
-        return new JsonObject()
-                .put("id", n.id())
-                .put("name", n.name())
-                .put("tenant_id", project)
-                .put("project_id", project)
-                .put("admin_state_up", true)
-                .put("mtu", n.mtu())
-                .put("status", "ACTIVE")
-                .put("subnets", new JsonArray(n.subnetIds()))
-                .put("shared", false)
-                .put("availability_zone_hints", new JsonArray())
-                .put("availability_zones", new JsonArray().add("nova"))
-                .putNull("ipv4_address_scope")
-                .putNull("ipv6_address_scope")
-                .put("router:external", n.external())
-                .put("description", "")
-                .put("port_security_enabled", true)
-                .put("l2_adjacency", true)
-                .put("tags", new JsonArray())
-                .put("created_at", CloudInventory.CREATED_AT)
-                .put("updated_at", CloudInventory.CREATED_AT)
-                .put("revision_number", 1);
-    }
-
-    private static JsonObject subnetJson(ApiRequest req, CloudInventory.Subnet s) {
-        String project = req.profile().project().id();
-        return new JsonObject()
-                .put("id", s.id())
-                .put("name", s.name())
-                .put("network_id", s.networkId())
-                .put("tenant_id", project)
-                .put("project_id", project)
-                .put("ip_version", 4)
-                .put("cidr", s.cidr())
-                .put("gateway_ip", s.gatewayIp())
-                .put("allocation_pools", new JsonArray().add(new JsonObject().put("start", s.poolStart())
-                        .put("end", s.poolEnd())))
-                .put("dns_nameservers", new JsonArray())
-                .put("host_routes", new JsonArray())
-                .put("enable_dhcp", true)
-                .putNull("ipv6_ra_mode")
-                .putNull("ipv6_address_mode")
-                .putNull("subnetpool_id")
-                .put("service_types", new JsonArray())
-                .put("description", "")
-                .put("tags", new JsonArray())
-                .put("created_at", CloudInventory.CREATED_AT)
-                .put("updated_at", CloudInventory.CREATED_AT)
-                .put("revision_number", 0);
-    }
-
-    /** Neutron-style filtering: every query parameter naming a scalar attribute must match it. */
-    private static JsonArray filtered(ApiRequest req, List<JsonObject> items) {
-        JsonArray result = new JsonArray();
-        var params = req.context().queryParams();
-        for (JsonObject item : items) {
-            boolean matches = true;
-            for (Map.Entry<String, String> p : params) {
-                Object value = item.getValue(p.getKey());
-                if (value != null && !(value instanceof JsonArray) && !(value instanceof JsonObject)
-                        && !String.valueOf(value).equalsIgnoreCase(p.getValue())) {
-                    matches = false;
-                }
-            }
-            if (matches) {
-                result.add(item);
-            }
-        }
-        return result;
-    }
-
-    private void networks(ApiRequest req) {
-        req.ok(new JsonObject().put("networks", filtered(req,
-                req.inventory().networks().stream().map(n -> networkJson(req, n)).toList())));
-    }
-
-    private void network(ApiRequest req) {
-        String id = req.param("network_id");
-        req.inventory().network(id).ifPresentOrElse(
-                n -> req.ok(new JsonObject().put("network", networkJson(req, n))),
-                () -> notFound(req, "NetworkNotFound", "Network " + id + " could not be found."));
-    }
-
-    private void subnets(ApiRequest req) {
-        req.ok(new JsonObject().put("subnets", filtered(req,
-                req.inventory().subnets().stream().map(s -> subnetJson(req, s)).toList())));
-    }
-
-    private void subnet(ApiRequest req) {
-        String id = req.param("subnet_id");
-        req.inventory().subnet(id).ifPresentOrElse(
-                s -> req.ok(new JsonObject().put("subnet", subnetJson(req, s))),
-                () -> notFound(req, "SubnetNotFound", "Subnet " + id + " could not be found."));
-    }
-
-    private static void notFound(ApiRequest req, String type, String message) {
-        req.reply(404, new JsonObject().put("NeutronError", new JsonObject().put("type", type)
-                .put("message", message).put("detail", "")));
-    }
-
     private void extensions(ApiRequest req) {
-        JsonArray list = new JsonArray();
-        for (String[] e : EXTENSIONS) {
-            list.add(new JsonObject().put("alias", e[0]).put("name", e[1]).put("description", e[2])
-                    .put("updated", "2013-01-20T00:00:00-00:00").put("links", new JsonArray()));
-        }
-        req.ok(new JsonObject().put("extensions", list));
+        req.ok(new JsonObject().put("extensions",
+                new JsonArray(NeutronExtensions.ALL.stream().map(NeutronExtensions.Extension::json).toList())));
+    }
+
+    private void extension(ApiRequest req) {
+        String alias = req.param("alias");
+        NeutronExtensions.Extension extension = NeutronExtensions.find(alias).orElseThrow(() ->
+                new NeutronError(404, "HTTPNotFound", "Extension with alias " + alias + " does not exist"));
+        req.ok(new JsonObject().put("extension", extension.json()));
+    }
+
+    private void serviceProviders(ApiRequest req) {
+        JsonObject provider = new JsonObject().put("service_type", "L3_ROUTER_NAT").put("name", "single_node")
+                .put("default", true);
+        req.ok(new ListQuery(req.context().queryParams()).page("service_providers",
+                req.serviceBase() + "/v2.0/service-providers", List.of(provider)));
     }
 }
