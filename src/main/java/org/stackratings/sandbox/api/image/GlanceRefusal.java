@@ -7,16 +7,16 @@ import org.stackratings.sandbox.routing.ApiRequest;
  * A request Glance refuses: the status and explanation of its error. The image API throws it from inside its
  * validation; {@link #answering} turns it into Glance's error answer.
  */
-final class GlanceRefusal extends RuntimeException {
+public final class GlanceRefusal extends RuntimeException {
 
     private final int status;
 
-    GlanceRefusal(int status, String message) {
+    public GlanceRefusal(int status, String message) {
         super(message, null, false, false);
         this.status = status;
     }
 
-    static GlanceRefusal badRequest(String message) {
+    public static GlanceRefusal badRequest(String message) {
         return new GlanceRefusal(400, message);
     }
 

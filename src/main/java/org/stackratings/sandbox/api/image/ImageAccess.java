@@ -8,7 +8,7 @@ import org.stackratings.sandbox.state.image.StoredImage;
  * What the project of a request may see and do with an image, as Glance's default policy says for a member: it sees
  * its own images, public and community ones and those shared with it; it changes only its own.
  */
-record ImageAccess(String project, ImageStore store) {
+public record ImageAccess(String project, ImageStore store) {
 
     static ImageAccess of(ApiRequest req) {
         String project = req.token() == null || req.token().projectId() == null
@@ -16,11 +16,11 @@ record ImageAccess(String project, ImageStore store) {
         return new ImageAccess(project, req.cloud().images());
     }
 
-    boolean owns(StoredImage image) {
+    public boolean owns(StoredImage image) {
         return project.equals(image.owner());
     }
 
-    boolean sees(StoredImage image) {
+    public boolean sees(StoredImage image) {
         return owns(image) || image.attributes().visibility().equals("public")
                 || image.attributes().visibility().equals("community") || isMember(image);
     }

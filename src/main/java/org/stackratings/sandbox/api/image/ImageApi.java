@@ -3,6 +3,7 @@ package org.stackratings.sandbox.api.image;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.stackratings.sandbox.api.image.schema.ImageSchemas;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.OpenStackService;
 import org.stackratings.sandbox.routing.ServiceApi;

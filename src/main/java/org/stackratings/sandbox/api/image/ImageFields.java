@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Glance's rules for the attributes of an image: which are read-only, reserved or base attributes, the formats and
  * visibilities it accepts, and the check of one attribute's value against its image schema.
  */
-final class ImageFields {
+public final class ImageFields {
 
     static final Set<String> READ_ONLY = Set.of("created_at", "updated_at", "status", "checksum", "os_hash_algo",
             "os_hash_value", "size", "virtual_size", "direct_url", "self", "file", "schema", "id", "stores");
@@ -17,14 +17,14 @@ final class ImageFields {
     static final String RESERVED_NAMESPACE = "os_glance";
     static final List<String> BASE = List.of("name", "visibility", "protected", "os_hidden", "disk_format",
             "container_format", "min_disk", "min_ram", "tags");
-    static final List<String> DISK_FORMATS = List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2",
+    public static final List<String> DISK_FORMATS = List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2",
             "vdi", "iso", "ploop");
-    static final List<String> CONTAINER_FORMATS = List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker",
+    public static final List<String> CONTAINER_FORMATS = List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker",
             "compressed");
-    static final List<String> VISIBILITIES = List.of("community", "public", "private", "shared");
-    static final List<String> STATUSES = List.of("queued", "saving", "active", "killed", "deleted", "uploading",
+    public static final List<String> VISIBILITIES = List.of("community", "public", "private", "shared");
+    public static final List<String> STATUSES = List.of("queued", "saving", "active", "killed", "deleted", "uploading",
             "importing", "pending_delete", "deactivated");
-    static final Pattern UUID = Pattern.compile(
+    public static final Pattern UUID = Pattern.compile(
             "^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$");
 
     private ImageFields() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stackratings.sandbox.api.image.list.ImageListQuery;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.ServiceRoutes;
 import org.stackratings.sandbox.state.image.ImageAttributes;

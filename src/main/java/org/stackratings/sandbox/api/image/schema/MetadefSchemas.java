@@ -1,7 +1,7 @@
-package org.stackratings.sandbox.api.image;
+package org.stackratings.sandbox.api.image.schema;
 
-import static org.stackratings.sandbox.api.image.ImageSchemas.link;
-import static org.stackratings.sandbox.api.image.ImageSchemas.string;
+import static org.stackratings.sandbox.api.image.schema.ImageSchemas.link;
+import static org.stackratings.sandbox.api.image.schema.ImageSchemas.string;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

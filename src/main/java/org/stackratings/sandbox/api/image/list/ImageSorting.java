@@ -1,9 +1,10 @@
-package org.stackratings.sandbox.api.image;
+package org.stackratings.sandbox.api.image.list;
 
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.stackratings.sandbox.api.image.GlanceRefusal;
 import org.stackratings.sandbox.state.image.StoredImage;
 
 /**

@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api.image;
+package org.stackratings.sandbox.api.image.list;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,16 +1,17 @@
-package org.stackratings.sandbox.api.image;
+package org.stackratings.sandbox.api.image.schema;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.stackratings.sandbox.api.image.ImageFields;
 import org.stackratings.sandbox.routing.ServiceRoutes;
 
 /** Glance's JSON schemas of images and members: {@code /v2/schemas/image}, {@code images}, {@code member}, {@code members}. */
-final class ImageSchemas {
+public final class ImageSchemas {
 
     private static final String UUID_PATTERN = ImageFields.UUID.pattern();
 
-    void register(ServiceRoutes routes) {
+    public void register(ServiceRoutes routes) {
         routes.get("/v2/schemas/image", req -> req.ok(image()));
         routes.get("/v2/schemas/images", req -> req.ok(images()));
         routes.get("/v2/schemas/member", req -> req.ok(member()));

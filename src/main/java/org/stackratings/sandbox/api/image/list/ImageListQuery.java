@@ -1,4 +1,4 @@
-package org.stackratings.sandbox.api.image;
+package org.stackratings.sandbox.api.image.list;
 
 import io.vertx.core.MultiMap;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.stackratings.sandbox.api.image.GlanceRefusal;
+import org.stackratings.sandbox.api.image.ImageAccess;
 import org.stackratings.sandbox.state.image.StoredImage;
 
 /**
@@ -16,14 +18,14 @@ import org.stackratings.sandbox.state.image.StoredImage;
  * time comparisons), the order ({@code sort_key}/{@code sort_dir} or {@code sort=key:dir,...}) and the page
  * ({@code limit}, {@code marker}).
  */
-record ImageListQuery(Predicate<StoredImage> filter, Comparator<StoredImage> order, int limit, String marker) {
+public record ImageListQuery(Predicate<StoredImage> filter, Comparator<StoredImage> order, int limit, String marker) {
 
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 1000;
     private static final Set<String> NOT_FILTERS = Set.of("limit", "marker", "sort_key", "sort_dir", "sort",
             "visibility", "member_status", "os_hidden", "tag", "size_min", "size_max", "created_at", "updated_at");
 
-    static ImageListQuery parse(MultiMap params, ImageAccess access) {
+    public static ImageListQuery parse(MultiMap params, ImageAccess access) {
         Predicate<StoredImage> filter = visibility(params.get("visibility"), memberStatus(params), access)
                 .and(hidden(params.get("os_hidden")));
         for (String tag : params.getAll("tag")) {
@@ -137,7 +139,7 @@ record ImageListQuery(Predicate<StoredImage> filter, Comparator<StoredImage> ord
     }
 
     /** The page after {@code marker} of the images that pass the filter, in order. */
-    List<StoredImage> page(List<StoredImage> all, ImageAccess access) {
+    public List<StoredImage> page(List<StoredImage> all, ImageAccess access) {
         List<StoredImage> listed = new ArrayList<>(all.stream().filter(filter).toList());
         listed.sort(order);
         int start = 0;
