@@ -46,6 +46,8 @@ public final class NetworkApi implements ServiceApi {
         routes.get("/v2.0/extensions", this::extensions);
         routes.get("/v2.0/extensions/:alias", NeutronError.answering(this::extension));
         routes.get("/v2.0/service-providers", this::serviceProviders);
+        routes.get("/v2.0/agents", this::agents);
+        routes.get("/v2.0/agents/:id", NeutronError.answering(this::agent));
         TagApi tags = new TagApi();
         TAGGED.forEach(kind -> tags.register(routes, kind));
         new QuotaApi().register(routes);
@@ -81,6 +83,15 @@ public final class NetworkApi implements ServiceApi {
         NeutronExtensions.Extension extension = NeutronExtensions.find(alias).orElseThrow(() ->
                 new NeutronError(404, "HTTPNotFound", "Extension with alias " + alias + " does not exist"));
         req.ok(new JsonObject().put("extension", extension.json()));
+    }
+
+    /** The agents are the operator's: a member lists none and finds none. */
+    private void agents(ApiRequest req) {
+        req.ok(new JsonObject().put("agents", new JsonArray()));
+    }
+
+    private void agent(ApiRequest req) {
+        throw new NeutronError(404, "AgentNotFound", "Agent " + req.param("id") + " could not be found.");
     }
 
     private void serviceProviders(ApiRequest req) {

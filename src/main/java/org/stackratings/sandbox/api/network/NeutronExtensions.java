@@ -34,6 +34,8 @@ final class NeutronExtensions {
             new Extension("standard-attr-tag", "Tag support for resources with standard attribute: subnet, trunk, network_segment_range, router, network, policy, subnetpool, port, security_group, floatingip", "Enables to set tag on resources with standard attribute."),
             new Extension("standard-attr-timestamp", "Resource timestamps", "Adds created_at and updated_at fields to all Neutron resources that have Neutron standard attributes."),
             new Extension("standard-attr-revisions", "Resource revision numbers", "This extension will display the revision number of neutron resources."),
+            new Extension("agent", "agent", "The agent management extension."),
+            new Extension("ip-substring-filtering", "IP address substring filtering", "Provides IP address substring filtering when listing ports"),
             new Extension("sorting", "Sorting support", "Enabling sorting support"),
             new Extension("pagination", "Pagination support", "Enabling pagination support"),
             new Extension("service-type", "Neutron Service Type Management", "API for retrieving service providers for Neutron advanced services"));
