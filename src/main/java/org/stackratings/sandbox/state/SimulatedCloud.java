@@ -10,29 +10,21 @@ import java.util.Random;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.Deviation;
 import org.stackratings.sandbox.profile.OutageWindow;
-import org.stackratings.sandbox.state.identity.IdentityState;
 import org.stackratings.sandbox.state.compute.ServerGroupStore;
+import org.stackratings.sandbox.state.identity.IdentityState;
 import org.stackratings.sandbox.state.image.ImageStore;
 import org.stackratings.sandbox.state.network.NetworkStore;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
- * source that decides its latency, errors and server lifecycle. Replacing the profile keeps tokens, servers, keypairs, images and counts
+ * source that decides its latency, errors and server lifecycle. Replacing the profile keeps its {@link CloudResources}
  * (and the hostile answers still going, unless the hostile section changes: see {@link CloudRegistry#put}).
  */
 public final class SimulatedCloud {
 
     private final CloudProfile profile;
-    private final TokenStore tokens;
-    private final CloudStats stats;
+    private final CloudResources resources;
     private final CloudInventory inventory;
-    private final ServerStore servers;
-    private final HostileStreams hostileStreams;
-    private final KeypairStore keypairs;
-    private final IdentityState identity;
-    private final ServerGroupStore serverGroups;
-    private final ImageStore images;
-    private final NetworkStore networks;
     private final Random random;
 
     public SimulatedCloud(CloudProfile profile) {
@@ -41,33 +33,19 @@ public final class SimulatedCloud {
 
     /** A new cloud whose servers follow {@code clock}. */
     public SimulatedCloud(CloudProfile profile, Clock clock) {
-        this(profile, new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(), new KeypairStore(),
-                new IdentityState(profile), new ServerGroupStore(),
-                ImageStore.seeded(new CloudInventory(profile.name()), adminProjectId(profile.name())),
-                new NetworkStore(new CloudInventory(profile.name()), profile.project().id()));
+        this(profile, CloudResources.fresh(profile, clock));
     }
 
-    private SimulatedCloud(CloudProfile profile, TokenStore tokens, CloudStats stats, ServerStore servers,
-            HostileStreams hostileStreams, KeypairStore keypairs, IdentityState identity,
-            ServerGroupStore serverGroups, ImageStore images, NetworkStore networks) {
-        this.keypairs = keypairs;
-        this.identity = identity;
-        this.serverGroups = serverGroups;
-        this.images = images;
-        this.networks = networks;
+    private SimulatedCloud(CloudProfile profile, CloudResources resources) {
         this.profile = profile;
-        this.tokens = tokens;
-        this.stats = stats;
-        this.servers = servers;
-        this.hostileStreams = hostileStreams;
+        this.resources = resources;
         this.inventory = new CloudInventory(profile.name());
         this.random = profile.seed() == null ? new Random() : new Random(profile.seed());
     }
 
-    /** The same cloud (tokens, servers, counts) with a new profile. */
+    /** The same cloud (tokens, servers, counts, resources) with a new profile. */
     public SimulatedCloud reconfigured(CloudProfile newProfile) {
-        return new SimulatedCloud(newProfile, tokens, stats, servers, hostileStreams, keypairs,
-                identity.reconfigured(newProfile), serverGroups, images, networks);
+        return new SimulatedCloud(newProfile, resources.reconfigured(newProfile));
     }
 
     public CloudProfile profile() {
@@ -79,36 +57,36 @@ public final class SimulatedCloud {
     }
 
     public TokenStore tokens() {
-        return tokens;
+        return resources.tokens();
     }
 
     public CloudStats stats() {
-        return stats;
+        return resources.stats();
     }
 
     /** The hostile answers of this cloud still going (endless or trickling bodies, silent connections). */
     public HostileStreams hostileStreams() {
-        return hostileStreams;
+        return resources.hostileStreams();
     }
 
     /** The keypairs of the cloud's users (kept when the profile is replaced). */
     public KeypairStore keypairs() {
-        return keypairs;
+        return resources.keypairs();
     }
 
     /** Keystone's application and EC2 credentials of the cloud's users (kept when the profile is replaced). */
     public IdentityState identity() {
-        return identity;
+        return resources.identity();
     }
 
     /** The project's server groups (kept when the profile is replaced). */
     public ServerGroupStore serverGroups() {
-        return serverGroups;
+        return resources.serverGroups();
     }
 
     /** Glance's images of the cloud, seeded from the inventory (kept when the profile is replaced). */
     public ImageStore images() {
-        return images;
+        return resources.images();
     }
 
     /** The id of the cloud's admin project, which owns the seeded public images. */
@@ -118,7 +96,7 @@ public final class SimulatedCloud {
 
     /** The cloud's Neutron resources (kept when the profile is replaced). */
     public NetworkStore networks() {
-        return networks;
+        return resources.networks();
     }
 
     public CloudInventory inventory() {
@@ -127,22 +105,22 @@ public final class SimulatedCloud {
 
     /** The cloud's servers as they are now (deleted ones excluded), newest first. */
     public List<SimulatedServer> servers() {
-        return servers.list();
+        return resources.servers().list();
     }
 
     /** The store behind {@link #servers()}: create, find, delete and change servers. */
     public ServerStore serverStore() {
-        return servers;
+        return resources.servers();
     }
 
     /** Creates servers as the profile's lifecycle says (boot time and outcome drawn from this cloud's random). */
     public List<SimulatedServer> createServers(ServerSpec spec) {
-        return servers.create(spec, profile.lifecycle(), random);
+        return resources.servers().create(spec, profile.lifecycle(), random);
     }
 
     /** Starts deleting a server (delete time and outcome drawn); false when it is unknown or gone. */
     public boolean deleteServer(String id) {
-        return servers.delete(id, profile.lifecycle(), random);
+        return resources.servers().delete(id, profile.lifecycle(), random);
     }
 
     /** The first deviation of the profile that covers a request, if any. */
