@@ -1,9 +1,13 @@
 package org.stackratings.sandbox.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -117,5 +121,71 @@ class OpenStackCliTest {
         run("server", "delete", "--wait", id);
         assertThat(sandbox.server.cloud("alpha").orElseThrow().servers()).noneMatch(s -> s.id().equals(id));
         assertThat(openstack("server", "list", "-c", "Name").lines().toList()).doesNotContain("probe-cli");
+    }
+
+    @Test
+    void serverResizeConfirmAndRevert() throws Exception {
+        String id = openstack("server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk",
+                "--network", "private", "--wait", "probe-cli-resize", "-c", "id").strip();
+        run("server", "resize", "--flavor", "m1.small", "--wait", id);
+        assertThat(openstack("server", "show", id, "-c", "status")).contains("VERIFY_RESIZE");
+        run("server", "resize", "confirm", id);
+        awaitStatus(id, "ACTIVE");
+        assertThat(openstack("server", "show", id, "-c", "flavor")).contains("m1.small");
+        run("server", "resize", "--flavor", "m1.medium", "--wait", id);
+        run("server", "resize", "revert", id);
+        awaitStatus(id, "ACTIVE");
+        assertThat(openstack("server", "show", id, "-c", "flavor")).as("reverted").contains("m1.small")
+                .doesNotContain("m1.medium");
+        run("server", "delete", "--wait", id);
+    }
+
+    @Test
+    void keypairCreateShowAndDelete() throws Exception {
+        String privateKey = run("keypair", "create", "probe-cli-key");
+        assertThat(privateKey).contains("PRIVATE KEY");
+        assertThat(openstack("keypair", "list", "-c", "Name").lines().toList()).contains("probe-cli-key");
+        assertThat(openstack("keypair", "show", "probe-cli-key", "-c", "fingerprint").strip())
+                .matches("([0-9a-f]{2}:){15}[0-9a-f]{2}");
+        run("keypair", "delete", "probe-cli-key");
+        assertThat(openstack("keypair", "list", "-c", "Name").lines().toList()).doesNotContain("probe-cli-key");
+    }
+
+    @Test
+    void imageCreateDownloadAndDelete() throws Exception {
+        Path file = Files.createTempFile("cli-image", ".raw");
+        byte[] bytes = "not really a disk, but bytes all the same\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, bytes);
+        String id = openstack("image", "create", "--file", file.toString(), "--disk-format", "raw",
+                "--container-format", "bare", "--private", "probe-cli-image", "-c", "id").strip();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        String show = openstack("image", "show", id, "-c", "status", "-c", "size", "-c", "visibility");
+        assertThat(show.lines().toList()).contains("active", String.valueOf(bytes.length), "private");
+        Path saved = Files.createTempFile("cli-image", ".saved");
+        run("image", "save", "--file", saved.toString(), id);
+        assertThat(Files.readAllBytes(saved)).isEqualTo(bytes);
+        run("image", "delete", id);
+        assertThat(openstack("image", "list", "-c", "Name").lines().toList()).doesNotContain("probe-cli-image");
+        Files.delete(file);
+        Files.delete(saved);
+    }
+
+    @Test
+    void networkAndSubnetCreateAndDelete() throws Exception {
+        String id = openstack("network", "create", "probe-cli-net", "-c", "id").strip();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        String subnet = openstack("subnet", "create", "--network", "probe-cli-net", "--subnet-range",
+                "10.99.0.0/24", "probe-cli-subnet", "-c", "gateway_ip", "-c", "cidr");
+        assertThat(subnet.lines().toList()).contains("10.99.0.0/24", "10.99.0.1");
+        assertThat(openstack("network", "list", "-c", "Name").lines().toList()).contains("probe-cli-net");
+        run("network", "delete", "probe-cli-net");
+        assertThat(openstack("network", "list", "-c", "Name").lines().toList()).doesNotContain("probe-cli-net");
+        assertThat(openstack("subnet", "list", "-c", "Name").lines().toList()).as("deleted with its network")
+                .doesNotContain("probe-cli-subnet");
+    }
+
+    private static void awaitStatus(String server, String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                openstack("server", "show", server, "-c", "status").strip().equals(status));
     }
 }
