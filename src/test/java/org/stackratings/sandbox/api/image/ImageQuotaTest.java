@@ -47,6 +47,33 @@ class ImageQuotaTest {
     }
 
     @Test
+    void oneUploadMayFillTheWholeLimitButNotPassIt() {
+        int cap = Math.toIntExact(ImageLimits.DEFAULT.imageSizeTotalBytes());
+        String whole = glance.createdRaw("whole").getString("id");
+        assertThat(glance.upload(whole, new byte[cap]).statusCode()).isEqualTo(204);
+        assertThat(SandboxFixture.json(glance.show(whole)).getLong("size")).isEqualTo(cap);
+        assertThat(glance.call("DELETE", "/" + whole, null).statusCode()).isEqualTo(204);
+
+        String past = glance.createdRaw("past").getString("id");
+        HttpResponse<String> refused = glance.upload(past, new byte[cap + 1]);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(refused.headers().firstValue("x-openstack-request-id")).isPresent();
+        assertThat(SandboxFixture.json(refused).getString("title")).as("Glance's error shape")
+                .isEqualTo("Request Entity Too Large");
+        assertThat(SandboxFixture.json(glance.show(past)).getString("status")).isEqualTo("queued");
+    }
+
+    @Test
+    void aJsonBodyPastOneMebibyteIsRefusedInTheServicesShape() {
+        String token = sandbox.token("alpha", "alpha-secret");
+        String big = new JsonObject().put("server", new JsonObject().put("name", "x".repeat(1024 * 1024))).encode();
+        HttpResponse<String> refused = sandbox.call("POST", "/alpha/compute/v2.1/servers", token, big);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(SandboxFixture.json(refused).getJsonObject("overLimit")).as("Nova's error shape").isNotNull();
+    }
+
+    @Test
     void imageCountIsCappedPerProject() {
         int existing = SandboxFixture.json(sandbox.get("/alpha/image/v2/info/usage",
                 sandbox.token("alpha", "alpha-secret"))).getJsonObject("usage").getJsonObject("image_count_total")
