@@ -119,6 +119,11 @@ cat >"$WORK/workspace/etc/tempest.conf" <<EOF
 log_dir = $WORK/workspace/logs
 log_file = tempest.log
 
+[oslo_concurrency]
+# the credential locks of this run only: Tempest's default (/tmp/tempest-lock) is shared by every run on the
+# machine, so two runs with the same account (say two checkouts) would each find the other's locks and no account free
+lock_path = $WORK/lock
+
 [auth]
 use_dynamic_credentials = false
 test_accounts_file = $WORK/accounts.yaml
