@@ -34,6 +34,19 @@ public record Attributes(JsonObject body) {
         return body.getValue(key);
     }
 
+    /** The value of an attribute the request must name (400 as Neutron's parser says when it is absent). */
+    public Object required(String key) {
+        if (!has(key)) {
+            throw missing(key);
+        }
+        return raw(key);
+    }
+
+    /** Neutron's answer to a request that lacks a required attribute. */
+    public static NeutronError missing(String key) {
+        return NeutronError.badRequest("Failed to parse request. Required attribute '" + key + "' not specified");
+    }
+
     public static NeutronError invalid(String key, String reason) {
         return NeutronError.badRequest("Invalid input for " + key + ". Reason: " + reason + ".");
     }

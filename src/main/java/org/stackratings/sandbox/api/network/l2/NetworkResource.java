@@ -66,6 +66,13 @@ public final class NetworkResource implements NeutronResource {
         return req.touched(doc);
     }
 
+    /** The network a new subnet or port names in {@code network_id}, if the project may use it for {@code action}. */
+    static JsonObject parent(NeutronRequest req, Attributes body, String action) {
+        JsonObject network = req.find(NeutronKind.NETWORK, String.valueOf(body.required("network_id")));
+        owned(req, network, action);
+        return network;
+    }
+
     static void owned(NeutronRequest req, JsonObject network, String action) {
         if (!req.projectId().equals(network.getString("project_id"))) {
             throw NeutronError.forbidden("(rule:" + action + ") is disallowed by policy");

@@ -44,11 +44,7 @@ public final class PortResource implements NeutronResource {
     public JsonObject create(NeutronRequest req, Attributes body) {
         body.allowOnly(CREATE, KNOWN);
         body.requireOwnProject(req);
-        if (!body.has("network_id")) {
-            throw NeutronError.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
-        }
-        JsonObject network = req.find(NeutronKind.NETWORK, String.valueOf(body.raw("network_id")));
-        NetworkResource.owned(req, network, "create_port");
+        JsonObject network = NetworkResource.parent(req, body, "create_port");
         String networkId = network.getString("id");
         String owner = body.string("device_owner", 255, "");
         memberOwner(owner);

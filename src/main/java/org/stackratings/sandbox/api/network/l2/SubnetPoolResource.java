@@ -37,9 +37,7 @@ public final class SubnetPoolResource implements NeutronResource {
     public JsonObject create(NeutronRequest req, Attributes body) {
         body.allowOnly(CREATE, KNOWN);
         body.requireOwnProject(req);
-        if (!body.has("prefixes")) {
-            throw NeutronError.badRequest("Failed to parse request. Required attribute 'prefixes' not specified");
-        }
+        body.required("prefixes");
         adminOnly(body);
         JsonObject doc = NeutronDocuments.standard(NeutronRequest.newId(), body.string("name", 255, ""),
                 req.projectId(), req.now())

@@ -38,14 +38,10 @@ public final class SubnetResource implements NeutronResource {
     public JsonObject create(NeutronRequest req, Attributes body) {
         body.allowOnly(CREATE, KNOWN);
         body.requireOwnProject(req);
-        if (!body.has("network_id")) {
-            throw NeutronError.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
-        }
-        JsonObject network = req.find(NeutronKind.NETWORK, String.valueOf(body.raw("network_id")));
-        NetworkResource.owned(req, network, "create_subnet");
+        JsonObject network = NetworkResource.parent(req, body, "create_subnet");
         Object version = body.raw("ip_version");
         if (!body.has("ip_version") && !body.has("subnetpool_id")) {
-            throw NeutronError.badRequest("Failed to parse request. Required attribute 'ip_version' not specified");
+            throw Attributes.missing("ip_version");
         }
         if (version != null && !"4".equals(String.valueOf(version))) {
             throw Attributes.invalid("ip_version", "'" + version + "' is not in [4] (the sandbox has IPv4 only)");

@@ -41,8 +41,7 @@ public final class FloatingIpResource implements NeutronResource {
         }
         String networkId = body.stringOrNull("floating_network_id");
         if (networkId == null) {
-            throw NeutronError.badRequest("Failed to parse request. Required attribute 'floating_network_id' not"
-                    + " specified");
+            throw Attributes.missing("floating_network_id");
         }
         JsonObject network = req.find(NeutronKind.NETWORK, networkId);
         if (!network.getBoolean("router:external", false)) {

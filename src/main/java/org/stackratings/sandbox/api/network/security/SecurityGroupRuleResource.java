@@ -54,8 +54,7 @@ public final class SecurityGroupRuleResource implements NeutronResource {
         String remoteGroup = body.stringOrNull("remote_group_id");
         String groupId = body.stringOrNull("security_group_id");
         if (groupId == null) {
-            throw NeutronError.badRequest("Failed to parse request. Required attribute 'security_group_id' not"
-                    + " specified");
+            throw Attributes.missing("security_group_id");
         }
         req.find(NeutronKind.SECURITY_GROUP, groupId);
         if (prefix != null && remoteGroup != null) {
