@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +74,15 @@ class NeutronApiTest {
         neutron.expect(204, neutron.call("DELETE", "/ports/" + port.getString("id"), null));
         neutron.expect(204, neutron.call("DELETE", "/networks/" + net.getString("id"), null));
         neutron.error(404, neutron.get("/subnets/" + subnet.getString("id")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"subnets,subnet,network_id", "ports,port,network_id",
+            "subnetpools,subnetpool,prefixes", "floatingips,floatingip,floating_network_id"})
+    void aMissingRequiredAttributeIsNamed(String collection, String singular, String attribute) {
+        assertThat(neutron.message(400, neutron.call("POST", "/" + collection,
+                new JsonObject().put(singular, new JsonObject().put("description", "x")).encode())))
+                .isEqualTo("Failed to parse request. Required attribute '" + attribute + "' not specified");
     }
 
     @Test
