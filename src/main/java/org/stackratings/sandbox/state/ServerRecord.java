@@ -33,6 +33,7 @@ public final class ServerRecord {
     private final ServerSpec spec;
     private final Map<String, String> metadata;
     private final Set<String> tags = new LinkedHashSet<>();
+    private final Set<String> givenPorts = new LinkedHashSet<>();
     private final List<InstanceAction> actions = new ArrayList<>();
     private String name;
     private String description;
@@ -96,6 +97,11 @@ public final class ServerRecord {
     /** The server's tags, in the order they were added (Nova's 2.26 tags). */
     public Set<String> tags() {
         return tags;
+    }
+
+    /** The Neutron ports the server was given (at create or attach), which are unbound, not deleted, with it. */
+    public Set<String> givenPorts() {
+        return givenPorts;
     }
 
     public void name(String value) {

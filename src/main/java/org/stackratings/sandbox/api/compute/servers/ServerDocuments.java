@@ -3,7 +3,6 @@ package org.stackratings.sandbox.api.compute.servers;
 import org.stackratings.sandbox.api.compute.ComputeApi;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.stackratings.sandbox.api.Microversion;
+import org.stackratings.sandbox.api.compute.servers.ports.ServerPorts;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.CloudInventory;
@@ -138,20 +137,10 @@ public final class ServerDocuments {
      * builds; with the {@code OS-EXT-IPS} fields in the detail only.
      */
     public JsonObject addresses(SimulatedServer s, boolean extended) {
-        JsonObject addresses = new JsonObject();
         if ("BUILD".equals(s.status())) {
-            return addresses;
+            return new JsonObject();
         }
-        for (String networkId : s.networkIds()) {
-            req.inventory().network(networkId).ifPresent(n -> {
-                JsonObject address = new JsonObject().put("version", 4).put("addr", fixedIp(s, n));
-                if (extended) {
-                    address.put("OS-EXT-IPS:type", "fixed").put("OS-EXT-IPS-MAC:mac_addr", mac(s.id()));
-                }
-                addresses.put(n.name(), new JsonArray().add(address));
-            });
-        }
-        return addresses;
+        return new ServerPorts(req).addresses(s.id(), extended);
     }
 
     /** The fixed addresses of a server (none while it builds), as the {@code ip} filter of a list sees them. */
@@ -179,15 +168,5 @@ public final class ServerDocuments {
 
     private static String timestamp(Instant t) {
         return t.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static String fixedIp(SimulatedServer server, CloudInventory.Network network) {
-        int host = server.details().addressHost();
-        return network.external() ? "172.24.4." + host : "10.0.0." + host;
-    }
-
-    private static String mac(String serverId) {
-        String hex = UUID.nameUUIDFromBytes(serverId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
-        return "fa:16:3e:" + hex.substring(0, 2) + ":" + hex.substring(2, 4) + ":" + hex.substring(4, 6);
     }
 }

@@ -42,7 +42,7 @@ final class RebuildAction {
         String description = describes ? ServerFields.description(body.getValue("description")) : null;
         SimulatedServer server = RequestedServer.unlocked(req);
         ServerStates.require(server, "rebuild", "active", "stopped");
-        if (req.inventory().image(image).isEmpty()) {
+        if (req.cloud().images().bootable(image).isEmpty()) {
             throw new NovaRefusal(400, "Cannot find image for rebuild");
         }
         var record = ActionHistory.of(req, "rebuild", "compute_rebuild_instance", TIME, false);

@@ -15,7 +15,7 @@ import org.stackratings.sandbox.state.SimulatedServer;
  * {@code POST /servers/{id}/action}: {@code lock} and {@code unlock}, {@code os-stop} and {@code os-start},
  * {@code reboot} (SOFT or HARD, REBOOT/HARD_REBOOT then ACTIVE on the sandbox clock), {@code rebuild}
  * ({@link RebuildAction}), {@code resize}, {@code confirmResize} and {@code revertResize} ({@link ResizeActions}) and
- * {@code os-getConsoleOutput} ({@link ConsoleOutput}). A locked server refuses all but lock, unlock and console
+ * {@code os-getConsoleOutput} ({@link ConsoleOutput}) and {@code createImage} ({@link SnapshotAction}). A locked server refuses all but lock, unlock and console
  * output with Nova's 409, as it does for its non-admin owner; a state that does not allow an action is Nova's 409 too
  * ({@link ServerStates}). Each action is recorded in the server's history ({@code os-instance-actions}).
  */
@@ -26,6 +26,7 @@ public final class ServerActionsApi {
 
     private final RebuildAction rebuild = new RebuildAction();
     private final ResizeActions resize = new ResizeActions();
+    private final SnapshotAction snapshot = new SnapshotAction();
 
     /** Registers the route under {@code server}, the path of one server ({@code .../servers/:server_id}). */
     public void register(ServiceRoutes routes, String server) {
@@ -50,6 +51,7 @@ public final class ServerActionsApi {
             case "resize" -> resize.resize(req, argument);
             case "confirmResize" -> resize.confirm(req, argument);
             case "revertResize" -> resize.revert(req, argument);
+            case "createImage" -> snapshot.apply(req, argument);
             default -> throw new NovaRefusal(400, "There is no such action: " + action);
         }
     }
