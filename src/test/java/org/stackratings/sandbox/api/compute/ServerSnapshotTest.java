@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,26 @@ class ServerSnapshotTest {
         boot = nova.serverBody("flavorless");
         boot.getJsonObject("server").put("flavorRef", "nope");
         assertThat(message(nova.call("POST", NovaTestCloud.SERVERS, boot))).isEqualTo("Invalid flavorRef provided.");
+    }
+
+    @Test
+    void backupsBeyondTheRotationAreDeleted() {
+        String server = nova.activeServer("backed");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            JsonObject backup = new JsonObject().put("name", "b" + i).put("backup_type", "daily").put("rotation", 2);
+            HttpResponse<String> created = nova.action(server, "createBackup", backup, "2.45");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+            ids.add(SandboxFixture.json(created).getString("image_id"));
+            assertThat(nova.show(server).getString("OS-EXT-STS:task_state")).isEqualTo("image_backup");
+            nova.clock.advance(Duration.ofSeconds(2));
+        }
+        assertThat(nova.call("GET", ImageProxyTest.GLANCE + "/" + ids.get(0), null).statusCode()).isEqualTo(404);
+        JsonObject newest = proxied(ids.get(2));
+        assertThat(newest.getJsonObject("metadata").getString("image_type")).isEqualTo("backup");
+        assertThat(newest.getJsonObject("metadata").getString("backup_type")).isEqualTo("daily");
+        assertThat(proxied(ids.get(1)).getString("status")).isEqualTo("ACTIVE");
+        assertThat(nova.action(server, "createBackup", new JsonObject().put("name", "x").put("backup_type", "daily")
+                .put("rotation", -1)).statusCode()).isEqualTo(400);
     }
 }

@@ -15,7 +15,8 @@ import org.stackratings.sandbox.state.SimulatedServer;
  * {@code POST /servers/{id}/action}: {@code lock} and {@code unlock}, {@code os-stop} and {@code os-start},
  * {@code reboot} (SOFT or HARD, REBOOT/HARD_REBOOT then ACTIVE on the sandbox clock), {@code rebuild}
  * ({@link RebuildAction}), {@code resize}, {@code confirmResize} and {@code revertResize} ({@link ResizeActions}) and
- * {@code os-getConsoleOutput} ({@link ConsoleOutput}) and {@code createImage} ({@link SnapshotAction}). A locked server refuses all but lock, unlock and console
+ * {@code os-getConsoleOutput} ({@link ConsoleOutput}), {@code createImage} and {@code createBackup}
+ * ({@link SnapshotAction}). A locked server refuses all but lock, unlock and console
  * output with Nova's 409, as it does for its non-admin owner; a state that does not allow an action is Nova's 409 too
  * ({@link ServerStates}). Each action is recorded in the server's history ({@code os-instance-actions}).
  */
@@ -52,6 +53,7 @@ public final class ServerActionsApi {
             case "confirmResize" -> resize.confirm(req, argument);
             case "revertResize" -> resize.revert(req, argument);
             case "createImage" -> snapshot.apply(req, argument);
+            case "createBackup" -> snapshot.backup(req, argument);
             default -> throw new NovaRefusal(400, "There is no such action: " + action);
         }
     }
