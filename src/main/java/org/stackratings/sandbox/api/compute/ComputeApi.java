@@ -31,6 +31,8 @@ public final class ComputeApi implements ServiceApi {
     private final ServerGroupsApi serverGroupsApi = new ServerGroupsApi();
     private final QuotasApi quotasApi = new QuotasApi();
     private final ImageProxyApi imageProxyApi = new ImageProxyApi();
+    private final ExtensionsApi extensionsApi = new ExtensionsApi();
+    private final TenantNetworksApi tenantNetworksApi = new TenantNetworksApi();
 
     @Override
     public OpenStackService service() {
@@ -44,12 +46,16 @@ public final class ComputeApi implements ServiceApi {
         routes.getOpen("/", this::versions);
         routes.getOpen("/v2.1", this::version);
         routes.getOpen("/v2.1/", this::version);
+        routes.getOpen("/v2", this::legacyVersion);
+        routes.getOpen("/v2/", this::legacyVersion);
         for (String prefix : new String[] {"/v2.1", "/v2.1/:project_id"}) {
             routes.get(prefix + "/flavors", NovaRefusal.answering(req -> flavors(req, false)));
             routes.get(prefix + "/flavors/detail", NovaRefusal.answering(req -> flavors(req, true)));
             routes.get(prefix + "/flavors/:flavor_id", this::flavor);
             routes.get(prefix + "/flavors/:flavor_id/os-extra_specs", this::extraSpecs);
             imageProxyApi.register(routes, prefix);
+            extensionsApi.register(routes, prefix);
+            tenantNetworksApi.register(routes, prefix);
             serverApi.register(routes, prefix);
             routes.get(prefix + "/os-availability-zone", this::availabilityZones);
             quotasApi.register(routes, prefix);
@@ -123,6 +129,16 @@ public final class ComputeApi implements ServiceApi {
                 .put("href", "http://docs.openstack.org/"));
         v.put("media-types", new JsonArray().add(new JsonObject().put("base", "application/json")
                 .put("type", "application/vnd.openstack.compute+json;version=2.1")));
+        req.ok(new JsonObject().put("version", v));
+    }
+
+    /** The document of the legacy v2.0 endpoint, which the version list links to. */
+    private void legacyVersion(ApiRequest req) {
+        JsonObject v = versionEntry(req, false);
+        v.getJsonArray("links").add(new JsonObject().put("rel", "describedby").put("type", "text/html")
+                .put("href", "http://docs.openstack.org/"));
+        v.put("media-types", new JsonArray().add(new JsonObject().put("base", "application/json")
+                .put("type", "application/vnd.openstack.compute+json;version=2")));
         req.ok(new JsonObject().put("version", v));
     }
 

@@ -62,17 +62,21 @@ public final class ServerApi {
         }
         ServerPorts ports = new ServerPorts(req);
         JsonArray groupIds = ports.securityGroups(spec.securityGroups());
+        SimulatedServer first = null;
         for (SimulatedServer s : created) {
-            RequestedServer.modify(req, s.id(), r -> {
+            SimulatedServer made = RequestedServer.modify(req, s.id(), r -> {
+                if (request.adminPass() != null) {
+                    r.adminPass(request.adminPass());
+                }
                 r.record(ActionHistory.of(req, "create", "compute__do_build_and_run_instance",
                         Duration.between(req.now(), r.bootDue()), r.bootFails()));
                 ports.attach(s.id(), request.nics(), groupIds, r.givenPorts());
             });
+            first = first == null ? made : first;
             if (spec.group() != null) {
                 req.cloud().serverGroups().addMember(spec.group(), s.id());
             }
         }
-        SimulatedServer first = created.get(0);
         ServerDocuments documents = new ServerDocuments(req);
         if (request.returnReservationId()) {
             req.reply(202, documents.reservation(first));
@@ -105,21 +109,28 @@ public final class ServerApi {
     private void update(ApiRequest req) {
         ServerUpdateRequest update = ServerUpdateRequest.parse(req);
         SimulatedServer updated = RequestedServer.modify(req, req.param("server_id"), update::applyTo);
-        req.ok(new JsonObject().put("server", new ServerDocuments(req).detail(updated)));
+        req.ok(new JsonObject().put("server", new ServerDocuments(req).changed(updated, false)));
     }
 
     private void delete(ApiRequest req) {
-        SimulatedServer server = RequestedServer.unlocked(req);
-        var action = ActionHistory.of(req, "delete", "compute_terminate_instance", Duration.ZERO, false);
+        startDelete(req, RequestedServer.unlocked(req), "delete");
+        req.reply(204, null);
+    }
+
+    /**
+     * Starts deleting {@code server} (recorded as {@code action}) and takes its ports off it at once: the ports Nova
+     * made are deleted, those it was given unbound.
+     */
+    public static void startDelete(ApiRequest req, SimulatedServer server, String action) {
+        var record = ActionHistory.of(req, action, "compute_terminate_instance", Duration.ZERO, false);
         java.util.Set<String> given = new java.util.HashSet<>();
         RequestedServer.modify(req, server.id(), r -> {
-            r.record(action);
+            r.record(record);
             given.addAll(r.givenPorts());
         });
         if (!req.cloud().deleteServer(server.id())) {
             throw NovaRefusal.noInstance(server.id());
         }
         new ServerPorts(req).detachAll(server.id(), given);
-        req.reply(204, null);
     }
 }

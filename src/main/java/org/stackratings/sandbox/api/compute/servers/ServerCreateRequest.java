@@ -23,7 +23,7 @@ import org.stackratings.sandbox.state.ServerSpec;
  * only a reservation id is wanted. The image must be one the project sees, active, with a minimum RAM and disk the
  * flavor meets.
  */
-record ServerCreateRequest(ServerSpec spec, List<Nic> nics, boolean returnReservationId) {
+record ServerCreateRequest(ServerSpec spec, List<Nic> nics, String adminPass, boolean returnReservationId) {
 
     private static final java.util.Set<String> HINT_KEYS = java.util.Set.of("os:scheduler_hints",
             "OS-SCH-HNT:scheduler_hints");
@@ -44,6 +44,10 @@ record ServerCreateRequest(ServerSpec spec, List<Nic> nics, boolean returnReserv
                 NetUtil::isValidIpV4Address);
         String accessIPv6 = ServerFields.address(server.getValue("accessIPv6"), "accessIPv6",
                 ServerFields::isIpV6);
+        Object adminPass = server.getValue("adminPass");
+        if (adminPass != null && !(adminPass instanceof String)) {
+            throw NovaRefusal.invalid("adminPass", adminPass);
+        }
         Object keyName = server.getValue("key_name");
         if (keyName != null && !(keyName instanceof String k && !k.isEmpty() && k.length() <= 255)) {
             throw NovaRefusal.invalid("key_name", keyName);
@@ -79,7 +83,7 @@ record ServerCreateRequest(ServerSpec spec, List<Nic> nics, boolean returnReserv
         List<String> networks = nics.stream().map(Nic::networkId).toList();
         ServerSpec spec = new ServerSpec(name, flavorId, imageId, networks, metadata, (String) keyName, accessIPv4,
                 accessIPv6, securityGroups, minCount, maxCount, description, disk, (String) zone, group);
-        return new ServerCreateRequest(spec, nics, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
+        return new ServerCreateRequest(spec, nics, (String) adminPass, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
     }
 
     /** The server group of the scheduler hint {@code group}, which must name a group of the project. */

@@ -62,7 +62,8 @@ final class RebuildAction {
             r.record(record);
             r.begin("REBUILD", "rebuilding", TIME, req.now(), done -> { });
         });
-        JsonObject document = new ServerDocuments(req).detail(rebuilt).put("adminPass", rebuilt.adminPass());
+        JsonObject document = new ServerDocuments(req).changed(rebuilt, true)
+                .put("adminPass", rebuilt.adminPass());
         req.reply(202, new JsonObject().put("server", document));
     }
 }

@@ -31,20 +31,34 @@ public final class ServerPorts {
 
     /** The ids of the project's security groups of these names (or ids); Nova's 400 for one it does not find. */
     public JsonArray securityGroups(List<String> names) {
-        String project = req.profile().project().id();
         JsonArray ids = new JsonArray();
         for (String name : names) {
-            String id = store.all(NeutronKind.SECURITY_GROUP).stream()
-                    .filter(g -> project.equals(g.getString("project_id")))
-                    .filter(g -> name.equals(g.getString("name")) || name.equals(g.getString("id")))
-                    .map(g -> g.getString("id")).findFirst()
-                    .orElseThrow(() -> new NovaRefusal(400, "Security group " + name + " not found for project "
-                            + project + "."));
+            String id = securityGroup(name).orElseThrow(() -> new NovaRefusal(400, "Security group " + name
+                    + " not found for project " + req.profile().project().id() + "."));
             if (!ids.contains(id)) {
                 ids.add(id);
             }
         }
         return ids;
+    }
+
+    /** The id of the project's security group of this name (or id). */
+    public Optional<String> securityGroup(String name) {
+        String project = req.profile().project().id();
+        return store.all(NeutronKind.SECURITY_GROUP).stream()
+                .filter(g -> project.equals(g.getString("project_id")))
+                .filter(g -> name.equals(g.getString("name")) || name.equals(g.getString("id")))
+                .map(g -> g.getString("id")).findFirst();
+    }
+
+    /** Puts the security groups {@code groupIds} on every port of the server. */
+    public void secure(String serverId, JsonArray groupIds) {
+        synchronized (store) {
+            for (JsonObject port : ports.of(serverId)) {
+                port.put("security_groups", groupIds.copy()).put("updated_at", req.now().toString())
+                        .put("revision_number", port.getInteger("revision_number", 0) + 1);
+            }
+        }
     }
 
     /**
