@@ -21,7 +21,7 @@ public record CloudResources(TokenStore tokens, CloudStats stats, ServerStore se
         CloudInventory inventory = new CloudInventory(profile.name());
         return new CloudResources(new TokenStore(), new CloudStats(), new ServerStore(clock), new HostileStreams(),
                 new KeypairStore(), new IdentityState(profile), new ServerGroupStore(),
-                ImageStore.seeded(inventory, SimulatedCloud.adminProjectId(profile.name())),
+                ImageStore.seeded(inventory, SimulatedCloud.adminProjectId(profile.name()), clock),
                 new NetworkStore(inventory, profile.project().id()));
     }
 

@@ -33,6 +33,8 @@ public final class ServerRecord {
     private final ServerSpec spec;
     private final Map<String, String> metadata;
     private final Set<String> tags = new LinkedHashSet<>();
+    private final Set<String> givenPorts = new LinkedHashSet<>();
+    private final List<String> securityGroups = new ArrayList<>();
     private final List<InstanceAction> actions = new ArrayList<>();
     private String name;
     private String description;
@@ -74,6 +76,7 @@ public final class ServerRecord {
         this.accessIPv4 = spec.accessIPv4();
         this.accessIPv6 = spec.accessIPv6();
         this.modified = created;
+        this.securityGroups.addAll(spec.securityGroups());
     }
 
     public String id() {
@@ -96,6 +99,21 @@ public final class ServerRecord {
     /** The server's tags, in the order they were added (Nova's 2.26 tags). */
     public Set<String> tags() {
         return tags;
+    }
+
+    /** The Neutron ports the server was given (at create or attach), which are unbound, not deleted, with it. */
+    public Set<String> givenPorts() {
+        return givenPorts;
+    }
+
+    /** The names of the server's security groups (add and remove change them). */
+    public List<String> securityGroups() {
+        return securityGroups;
+    }
+
+    /** Sets the admin password (the one a create asked for). */
+    public void adminPass(String value) {
+        adminPass = value;
     }
 
     public void name(String value) {
@@ -241,7 +259,7 @@ public final class ServerRecord {
             updated = deleteDue.isAfter(updated) ? deleteDue : updated;
         }
         return new SimulatedServer(id, name, status, vm, taskState, metadata, created, updated, flavorId, imageId,
-                spec.networkIds(), keyName, accessIPv4, accessIPv6, spec.securityGroups(), adminPass, fault,
+                spec.networkIds(), keyName, accessIPv4, accessIPv6, securityGroups, adminPass, fault,
                 new SimulatedServer.Details(description, diskConfig, List.copyOf(tags), locked, lockedReason,
                         reservationId, spec.availabilityZone(), booted && !bootFails ? bootDue : null,
                         List.copyOf(actions), (int) (2 + (seq - 1) % 250)));

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.stackratings.sandbox.api.Microversion;
 import org.stackratings.sandbox.api.compute.groups.ServerGroupsApi;
+import org.stackratings.sandbox.api.compute.images.ImageProxyApi;
 import org.stackratings.sandbox.api.compute.quotas.QuotasApi;
 import org.stackratings.sandbox.api.compute.servers.ServerApi;
 import org.stackratings.sandbox.routing.ApiRequest;
@@ -15,7 +16,7 @@ import org.stackratings.sandbox.routing.ServiceRoutes;
 import org.stackratings.sandbox.state.CloudInventory;
 
 /**
- * Nova v2.1 under {@code /{cloud}/compute}: versions, flavors, the image proxy, servers ({@link ServerApi}),
+ * Nova v2.1 under {@code /{cloud}/compute}: versions, flavors, the image proxy ({@link ImageProxyApi}), servers ({@link ServerApi}),
  * availability zones, limits, quota sets and keypairs, with microversion negotiation (2.1 .. 2.90). An optional {@code /{project_id}} after
  * {@code /v2.1} is accepted, as real Nova does.
  */
@@ -29,6 +30,9 @@ public final class ComputeApi implements ServiceApi {
     private final KeypairApi keypairApi = new KeypairApi();
     private final ServerGroupsApi serverGroupsApi = new ServerGroupsApi();
     private final QuotasApi quotasApi = new QuotasApi();
+    private final ImageProxyApi imageProxyApi = new ImageProxyApi();
+    private final ExtensionsApi extensionsApi = new ExtensionsApi();
+    private final TenantNetworksApi tenantNetworksApi = new TenantNetworksApi();
 
     @Override
     public OpenStackService service() {
@@ -42,14 +46,16 @@ public final class ComputeApi implements ServiceApi {
         routes.getOpen("/", this::versions);
         routes.getOpen("/v2.1", this::version);
         routes.getOpen("/v2.1/", this::version);
+        routes.getOpen("/v2", this::legacyVersion);
+        routes.getOpen("/v2/", this::legacyVersion);
         for (String prefix : new String[] {"/v2.1", "/v2.1/:project_id"}) {
             routes.get(prefix + "/flavors", NovaRefusal.answering(req -> flavors(req, false)));
             routes.get(prefix + "/flavors/detail", NovaRefusal.answering(req -> flavors(req, true)));
             routes.get(prefix + "/flavors/:flavor_id", this::flavor);
             routes.get(prefix + "/flavors/:flavor_id/os-extra_specs", this::extraSpecs);
-            routes.get(prefix + "/images", req -> images(req, false));
-            routes.get(prefix + "/images/detail", req -> images(req, true));
-            routes.get(prefix + "/images/:image_id", this::image);
+            imageProxyApi.register(routes, prefix);
+            extensionsApi.register(routes, prefix);
+            tenantNetworksApi.register(routes, prefix);
             serverApi.register(routes, prefix);
             routes.get(prefix + "/os-availability-zone", this::availabilityZones);
             quotasApi.register(routes, prefix);
@@ -126,6 +132,16 @@ public final class ComputeApi implements ServiceApi {
         req.ok(new JsonObject().put("version", v));
     }
 
+    /** The document of the legacy v2.0 endpoint, which the version list links to. */
+    private void legacyVersion(ApiRequest req) {
+        JsonObject v = versionEntry(req, false);
+        v.getJsonArray("links").add(new JsonObject().put("rel", "describedby").put("type", "text/html")
+                .put("href", "http://docs.openstack.org/"));
+        v.put("media-types", new JsonArray().add(new JsonObject().put("base", "application/json")
+                .put("type", "application/vnd.openstack.compute+json;version=2")));
+        req.ok(new JsonObject().put("version", v));
+    }
+
     private JsonObject flavorJson(ApiRequest req, CloudInventory.Flavor f, boolean detail) {
         Microversion mv = microversion(req);
         JsonObject json = new JsonObject().put("id", f.id()).put("name", f.name())
@@ -178,52 +194,6 @@ public final class ComputeApi implements ServiceApi {
         req.inventory().flavor(id).ifPresentOrElse(
                 f -> req.ok(new JsonObject().put("extra_specs", new JsonObject())),
                 () -> req.fail(404, "Flavor " + id + " could not be found."));
-    }
-
-    private JsonObject imageJson(ApiRequest req, CloudInventory.Image i, boolean detail) {
-        JsonArray links = links(req, "images", i.id()).add(new JsonObject().put("rel", "alternate")
-                .put("type", "application/vnd.openstack.image")
-                .put("href", req.cloudBase() + "/image/images/" + i.id()));
-        JsonObject json = new JsonObject().put("id", i.id()).put("name", i.name()).put("links", links);
-        if (detail) {
-            json.put("status", "ACTIVE")
-                    .put("progress", 100)
-                    .put("minDisk", i.minDiskGb())
-                    .put("minRam", i.minRamMb())
-                    .put("created", CloudInventory.CREATED_AT)
-                    .put("updated", CloudInventory.CREATED_AT)
-                    .put("OS-EXT-IMG-SIZE:size", i.sizeBytes())
-                    .put("metadata", new JsonObject().put("os_distro", i.osDistro()));
-        }
-        return json;
-    }
-
-    /** The image proxy was removed in microversion 2.36. */
-    private static boolean proxyGone(ApiRequest req) {
-        if (microversion(req).atLeast(2, 36)) {
-            req.fail(404, "The resource could not be found.");
-            return true;
-        }
-        return false;
-    }
-
-    private void images(ApiRequest req, boolean detail) {
-        if (proxyGone(req)) {
-            return;
-        }
-        JsonArray list = new JsonArray();
-        req.inventory().images().forEach(i -> list.add(imageJson(req, i, detail)));
-        req.ok(new JsonObject().put("images", list));
-    }
-
-    private void image(ApiRequest req) {
-        if (proxyGone(req)) {
-            return;
-        }
-        String id = req.param("image_id");
-        req.inventory().image(id).ifPresentOrElse(
-                i -> req.ok(new JsonObject().put("image", imageJson(req, i, true))),
-                () -> req.fail(404, "Image not found."));
     }
 
     private void availabilityZones(ApiRequest req) {

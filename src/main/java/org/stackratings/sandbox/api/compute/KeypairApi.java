@@ -51,7 +51,7 @@ final class KeypairApi {
         if (store.count(user) >= QUOTA) {
             throw new NovaRefusal(403, "Quota exceeded, too many key pairs.");
         }
-        PublicKeys.Key key = key(request, type);
+        PublicKeys.Key key = key(request, type, req.now());
         Keypair created = store.add(user, text, type, key.publicKey(), key.fingerprint(), req.now(), QUOTA)
                 .orElseThrow(() -> new NovaRefusal(409, "Key pair '" + text + "' already exists."));
         JsonObject answer = summary(created, mv).put("user_id", user);
@@ -61,10 +61,12 @@ final class KeypairApi {
         req.reply(mv.atLeast(2, 2) ? 201 : 200, new JsonObject().put("keypair", answer));
     }
 
-    private static PublicKeys.Key key(JsonObject request, String type) {
+    private static PublicKeys.Key key(JsonObject request, String type, java.time.Instant now) {
         if (!request.containsKey("public_key")) {
             if (type.equals("x509")) {
-                throw new NovaRefusal(400, "Keypair data is invalid: the sandbox generates ssh keys only; give an x509 certificate as public_key");
+                String[] generated = SelfSignedCertificates.generate("Generated-by-Nova", now);
+                PublicKeys.Key certificate = PublicKeys.x509(generated[0]).orElseThrow();
+                return new PublicKeys.Key(certificate.publicKey(), certificate.fingerprint(), generated[1]);
             }
             return PublicKeys.generateSsh("Generated-by-Nova");
         }

@@ -1,5 +1,7 @@
 package org.stackratings.sandbox.state.image;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,17 +24,80 @@ public final class ImageStore {
     private final Map<String, StoredImage> images = new LinkedHashMap<>();
     private final Map<String, byte[]> data = new LinkedHashMap<>();
     private final Map<String, Map<String, ImageMember>> members = new LinkedHashMap<>();
+    private final Map<String, PendingSnapshot> snapshots = new LinkedHashMap<>();
     private final ImageLimits limits;
+    private final Clock clock;
+
+    /** A snapshot on its way: {@code queued}, then {@code saving} from {@code savingAt}, {@code active} at the end. */
+    private record PendingSnapshot(Instant savingAt, Instant activeAt, ImageContent content) {
+    }
 
     public ImageStore(List<StoredImage> initial, ImageLimits limits) {
+        this(initial, limits, Clock.systemUTC());
+    }
+
+    /** A store whose snapshots ({@link #snapshot}) progress on {@code clock}. */
+    public ImageStore(List<StoredImage> initial, ImageLimits limits, Clock clock) {
         this.limits = limits;
+        this.clock = clock;
         initial.forEach(i -> images.put(i.id(), i));
     }
 
     /** A store holding the seeded images of {@code inventory}, owned by {@code seedOwner}. */
     public static ImageStore seeded(CloudInventory inventory, String seedOwner) {
+        return seeded(inventory, seedOwner, Clock.systemUTC());
+    }
+
+    /** A store holding the seeded images of {@code inventory}, its snapshots following {@code clock}. */
+    public static ImageStore seeded(CloudInventory inventory, String seedOwner, Clock clock) {
         return new ImageStore(inventory.images().stream().map(i -> SeededImages.stored(i, seedOwner)).toList(),
-                ImageLimits.DEFAULT);
+                ImageLimits.DEFAULT, clock);
+    }
+
+    /**
+     * Adds the image of a server snapshot, {@code queued}: it is {@code saving} after half of {@code time} and
+     * {@code active} with {@code content} (its data not held) when {@code time} has passed on the store's clock.
+     * Empty when the owner holds {@link ImageLimits#imageCountTotal()} images already.
+     */
+    public synchronized Optional<StoredImage> snapshot(StoredImage queued, ImageContent content, Duration time) {
+        Optional<StoredImage> added = add(queued);
+        Instant now = clock.instant();
+        added.ifPresent(i -> snapshots.put(i.id(), new PendingSnapshot(now.plus(time.dividedBy(2)), now.plus(time),
+                content)));
+        return added;
+    }
+
+    /** Moves the snapshots under way to the status they have now. */
+    private void settle() {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        snapshots.entrySet().removeIf(e -> {
+            StoredImage image = images.get(e.getKey());
+            if (image == null) {
+                return true;
+            }
+            PendingSnapshot p = e.getValue();
+            if (!now.isBefore(p.activeAt())) {
+                images.put(image.id(), image.withContent(p.content(), p.activeAt()));
+                return true;
+            }
+            if (!now.isBefore(p.savingAt()) && "queued".equals(image.status())) {
+                images.put(image.id(), image.withStatus("saving", p.savingAt()));
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Whether {@code project} sees the image under Glance's default policy: its own, public and community images
+     * and the shared ones it is a member of.
+     */
+    public synchronized boolean visibleTo(StoredImage image, String project) {
+        String visibility = image.attributes().visibility();
+        return project.equals(image.owner()) || "public".equals(visibility) || "community".equals(visibility)
+                || "shared".equals(visibility) && members.getOrDefault(image.id(), Map.of()).containsKey(project);
     }
 
     public ImageLimits limits() {
@@ -40,11 +105,13 @@ public final class ImageStore {
     }
 
     public synchronized Optional<StoredImage> find(String id) {
+        settle();
         return Optional.ofNullable(images.get(id));
     }
 
     /** Every image, oldest first. */
     public synchronized List<StoredImage> list() {
+        settle();
         return new ArrayList<>(images.values());
     }
 
@@ -58,6 +125,7 @@ public final class ImageStore {
     }
 
     public synchronized boolean has(String id) {
+        settle();
         return images.containsKey(id);
     }
 
@@ -73,16 +141,19 @@ public final class ImageStore {
 
     /** Writes new attributes; empty when the image is gone. */
     public synchronized Optional<StoredImage> update(String id, ImageAttributes attributes, Instant now) {
+        settle();
         return Optional.ofNullable(images.computeIfPresent(id, (k, i) -> i.withAttributes(attributes, now)));
     }
 
     /** Sets the status; empty when the image is gone. */
     public synchronized Optional<StoredImage> setStatus(String id, String status, Instant now) {
+        settle();
         return Optional.ofNullable(images.computeIfPresent(id, (k, i) -> i.withStatus(status, now)));
     }
 
     /** Stores the data of a queued image, which becomes active with its size and hashes. */
     public synchronized Upload upload(String id, byte[] bytes, Instant now) {
+        settle();
         StoredImage image = images.get(id);
         if (image == null) {
             return Upload.GONE;
@@ -150,6 +221,7 @@ public final class ImageStore {
      * the image is unknown or not active.
      */
     public synchronized Optional<CloudInventory.Image> bootable(String id) {
+        settle();
         StoredImage image = images.get(id);
         if (image == null || !"active".equals(image.status())) {
             return Optional.empty();

@@ -78,6 +78,17 @@ class KeypairApiTest {
     }
 
     @Test
+    void generatesASelfSignedCertificateForAnX509Keypair() {
+        HttpResponse<String> created = create("2.2", new JsonObject().put("name", "cert").put("type", "x509"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject keypair = SandboxFixture.json(created).getJsonObject("keypair");
+        assertThat(keypair.getString("type")).isEqualTo("x509");
+        assertThat(keypair.getString("private_key")).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(PublicKeys.x509(keypair.getString("public_key")).orElseThrow().fingerprint())
+                .as("a certificate the JDK reads, with the fingerprint given").isEqualTo(keypair.getString("fingerprint"));
+    }
+
+    @Test
     void fromMicroversionTwoTwoHasTypesAndOtherStatuses() {
         HttpResponse<String> created = create("2.2", new JsonObject().put("name", "typed").put("type", "ssh")
                 .put("public_key", ED25519_KEY));

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.stackratings.sandbox.api.compute.servers.actions.InstanceActionsApi;
 import org.stackratings.sandbox.api.compute.servers.actions.ServerActionsApi;
+import org.stackratings.sandbox.api.compute.servers.ports.InterfacesApi;
+import org.stackratings.sandbox.api.compute.servers.ports.ServerPorts;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.ServiceRoutes;
 import org.stackratings.sandbox.state.ServerSpec;
@@ -17,7 +19,8 @@ import org.stackratings.sandbox.state.SimulatedServer;
 /**
  * Nova's servers under {@code /v2.1} (or {@code /v2.1/{project_id}}): create ({@link ServerCreateRequest}), list
  * ({@link ServerListQuery}), show, update ({@link ServerUpdateRequest}) and delete, with the metadata
- * ({@link ServerMetadataApi}) and the actions ({@link ServerActionsApi}) of a server. Validation and status codes
+ * ({@link ServerMetadataApi}) and the actions ({@link ServerActionsApi}) of a server; its Neutron ports are
+ * {@link ServerPorts}. Validation and status codes
  * follow Nova, negative cases included (they are what compliance tests check); a refused request ends in a
  * {@link NovaRefusal}, the documents are {@link ServerDocuments}.
  */
@@ -28,6 +31,7 @@ public final class ServerApi {
     private final InstanceActionsApi instanceActionsApi = new InstanceActionsApi();
     private final ServerTagsApi tagsApi = new ServerTagsApi();
     private final ServerAddressesApi addressesApi = new ServerAddressesApi();
+    private final InterfacesApi interfacesApi = new InterfacesApi();
 
     /** Registers the servers' routes under {@code prefix} ({@code /v2.1} or {@code /v2.1/:project_id}). */
     public void register(ServiceRoutes routes, String prefix) {
@@ -44,6 +48,7 @@ public final class ServerApi {
         instanceActionsApi.register(routes, server);
         tagsApi.register(routes, server);
         addressesApi.register(routes, server);
+        interfacesApi.register(routes, server);
     }
 
     private void create(ApiRequest req) {
@@ -55,15 +60,23 @@ public final class ServerApi {
             throw new NovaRefusal(403, "Quota exceeded for instances: Requested " + spec.minCount()
                     + ", but already used " + req.cloud().serverStore().count() + " of " + max + " instances");
         }
+        ServerPorts ports = new ServerPorts(req);
+        JsonArray groupIds = ports.securityGroups(spec.securityGroups());
+        SimulatedServer first = null;
         for (SimulatedServer s : created) {
-            RequestedServer.modify(req, s.id(), r -> r.record(ActionHistory.of(req, "create",
-                    "compute__do_build_and_run_instance", Duration.between(req.now(), r.bootDue()),
-                    r.bootFails())));
+            SimulatedServer made = RequestedServer.modify(req, s.id(), r -> {
+                if (request.adminPass() != null) {
+                    r.adminPass(request.adminPass());
+                }
+                r.record(ActionHistory.of(req, "create", "compute__do_build_and_run_instance",
+                        Duration.between(req.now(), r.bootDue()), r.bootFails()));
+                ports.attach(s.id(), request.nics(), groupIds, r.givenPorts());
+            });
+            first = first == null ? made : first;
             if (spec.group() != null) {
                 req.cloud().serverGroups().addMember(spec.group(), s.id());
             }
         }
-        SimulatedServer first = created.get(0);
         ServerDocuments documents = new ServerDocuments(req);
         if (request.returnReservationId()) {
             req.reply(202, documents.reservation(first));
@@ -96,16 +109,28 @@ public final class ServerApi {
     private void update(ApiRequest req) {
         ServerUpdateRequest update = ServerUpdateRequest.parse(req);
         SimulatedServer updated = RequestedServer.modify(req, req.param("server_id"), update::applyTo);
-        req.ok(new JsonObject().put("server", new ServerDocuments(req).detail(updated)));
+        req.ok(new JsonObject().put("server", new ServerDocuments(req).changed(updated, false)));
     }
 
     private void delete(ApiRequest req) {
-        SimulatedServer server = RequestedServer.unlocked(req);
-        var action = ActionHistory.of(req, "delete", "compute_terminate_instance", Duration.ZERO, false);
-        RequestedServer.modify(req, server.id(), r -> r.record(action));
+        startDelete(req, RequestedServer.unlocked(req), "delete");
+        req.reply(204, null);
+    }
+
+    /**
+     * Starts deleting {@code server} (recorded as {@code action}) and takes its ports off it at once: the ports Nova
+     * made are deleted, those it was given unbound.
+     */
+    public static void startDelete(ApiRequest req, SimulatedServer server, String action) {
+        var record = ActionHistory.of(req, action, "compute_terminate_instance", Duration.ZERO, false);
+        java.util.Set<String> given = new java.util.HashSet<>();
+        RequestedServer.modify(req, server.id(), r -> {
+            r.record(record);
+            given.addAll(r.givenPorts());
+        });
         if (!req.cloud().deleteServer(server.id())) {
             throw NovaRefusal.noInstance(server.id());
         }
-        req.reply(204, null);
+        new ServerPorts(req).detachAll(server.id(), given);
     }
 }

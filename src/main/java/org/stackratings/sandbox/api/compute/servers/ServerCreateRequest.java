@@ -10,15 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.stackratings.sandbox.api.Microversion;
+import org.stackratings.sandbox.api.compute.servers.ports.Nic;
+import org.stackratings.sandbox.api.compute.servers.ports.NicRequests;
+import org.stackratings.sandbox.api.compute.servers.ports.ServerPorts;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.CloudInventory;
 import org.stackratings.sandbox.state.ServerSpec;
 
 /**
  * The body of {@code POST /servers}, validated as Nova validates it (in Nova's order, so that the first problem is the
- * one Nova names): the {@link ServerSpec} of the servers to create and whether only a reservation id is wanted.
+ * one Nova names): the {@link ServerSpec} of the servers to create, their NICs ({@link NicRequests}) and whether
+ * only a reservation id is wanted. The image must be one the project sees, active, with a minimum RAM and disk the
+ * flavor meets.
  */
-record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
+record ServerCreateRequest(ServerSpec spec, List<Nic> nics, String adminPass, boolean returnReservationId) {
 
     private static final java.util.Set<String> HINT_KEYS = java.util.Set.of("os:scheduler_hints",
             "OS-SCH-HNT:scheduler_hints");
@@ -39,6 +44,10 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
                 NetUtil::isValidIpV4Address);
         String accessIPv6 = ServerFields.address(server.getValue("accessIPv6"), "accessIPv6",
                 ServerFields::isIpV6);
+        Object adminPass = server.getValue("adminPass");
+        if (adminPass != null && !(adminPass instanceof String)) {
+            throw NovaRefusal.invalid("adminPass", adminPass);
+        }
         Object keyName = server.getValue("key_name");
         if (keyName != null && !(keyName instanceof String k && !k.isEmpty() && k.length() <= 255)) {
             throw NovaRefusal.invalid("key_name", keyName);
@@ -52,7 +61,7 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
             throw new NovaRefusal(400, "min_count must be <= max_count");
         }
         List<String> securityGroups = securityGroups(server.getValue("security_groups"));
-        List<String> networks = networks(server.getValue("networks"), mv, inventory);
+        List<Nic> asked = NicRequests.parse(server.getValue("networks"), mv);
         String disk = ServerFields.diskConfig(server.getValue("OS-DCF:diskConfig"));
         String description = mv.atLeast(2, 19) ? ServerFields.description(server.getValue("description")) : null;
         Object zone = server.getValue("availability_zone");
@@ -63,18 +72,18 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
             throw new NovaRefusal(400, "The requested availability zone is not available");
         }
         String group = group(req);
-        if (inventory.flavor(flavorId).isEmpty()) {
-            throw new NovaRefusal(400, "Flavor " + flavorId + " could not be found.");
-        }
-        if (req.cloud().images().bootable(imageId).isEmpty()) {
-            throw new NovaRefusal(400, "Can not find requested image");
-        }
+        CloudInventory.Flavor flavor = inventory.flavor(flavorId)
+                .orElseThrow(() -> new NovaRefusal(400, "Invalid flavorRef provided."));
+        BootImage.check(req, imageId, flavor);
         if (keyName != null && !req.cloud().keypairs().has(req.token().user().id(), (String) keyName)) {
             throw new NovaRefusal(400, "Invalid key_name provided.");
         }
+        new ServerPorts(req).securityGroups(securityGroups);
+        List<Nic> nics = NicRequests.validate(req, asked, maxCount);
+        List<String> networks = nics.stream().map(Nic::networkId).toList();
         ServerSpec spec = new ServerSpec(name, flavorId, imageId, networks, metadata, (String) keyName, accessIPv4,
                 accessIPv6, securityGroups, minCount, maxCount, description, disk, (String) zone, group);
-        return new ServerCreateRequest(spec, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
+        return new ServerCreateRequest(spec, nics, (String) adminPass, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
     }
 
     /** The server group of the scheduler hint {@code group}, which must name a group of the project. */
@@ -126,54 +135,5 @@ record ServerCreateRequest(ServerSpec spec, boolean returnReservationId) {
             names.add(n);
         }
         return names;
-    }
-
-    /** The networks the server gets: {@code networks} as a list of {@code {uuid}}, or "auto"/"none" (2.37+). */
-    private static List<String> networks(Object value, Microversion mv, CloudInventory inventory) {
-        String privateNet = inventory.networks().stream().filter(n -> !n.external()).findFirst()
-                .map(CloudInventory.Network::id).orElseThrow();
-        boolean v237 = mv.atLeast(2, 37);
-        if (value == null) {
-            if (v237) {
-                throw new NovaRefusal(400,
-                        "Invalid input for field/attribute server. 'networks' is a required property");
-            }
-            return List.of(privateNet);
-        }
-        if (value instanceof String s) {
-            if (!v237 || !("auto".equals(s) || "none".equals(s))) {
-                throw NovaRefusal.invalid("networks", value);
-            }
-            return "auto".equals(s) ? List.of(privateNet) : List.of();
-        }
-        if (!(value instanceof JsonArray array)) {
-            throw NovaRefusal.invalid("networks", value);
-        }
-        List<String> ids = new ArrayList<>();
-        for (Object item : array) {
-            if (!(item instanceof JsonObject net)) {
-                throw NovaRefusal.invalid("networks", value);
-            }
-            if (net.getValue("port") != null) {
-                throw new NovaRefusal(400, "Port " + net.getValue("port") + " could not be found.");
-            }
-            if (!(net.getValue("uuid") instanceof String uuid)) {
-                throw new NovaRefusal(400, "Bad networks format: network uuid is not in proper format ("
-                        + net.getValue("uuid") + ")");
-            }
-            if (!UUID_FORMAT.matcher(uuid).matches()) {
-                throw new NovaRefusal(400, "Bad networks format: network uuid is not in proper format ("
-                        + uuid + ")");
-            }
-            if (inventory.network(uuid).isEmpty()) {
-                throw new NovaRefusal(400, "Network " + uuid + " could not be found.");
-            }
-            Object fixedIp = net.getValue("fixed_ip");
-            if (fixedIp != null && !(fixedIp instanceof String ip && NetUtil.isValidIpV4Address(ip))) {
-                throw NovaRefusal.invalid("fixed_ip", fixedIp);
-            }
-            ids.add(uuid);
-        }
-        return ids;
     }
 }

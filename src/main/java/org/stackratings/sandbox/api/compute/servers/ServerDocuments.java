@@ -3,7 +3,6 @@ package org.stackratings.sandbox.api.compute.servers;
 import org.stackratings.sandbox.api.compute.ComputeApi;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.stackratings.sandbox.api.Microversion;
+import org.stackratings.sandbox.api.compute.servers.ports.ServerPorts;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.CloudInventory;
@@ -68,13 +67,9 @@ public final class ServerDocuments {
         return new JsonObject().put("reservation_id", first.details().reservationId());
     }
 
-    /** The server as show, update and the detailed list give it, with the fields of the request's microversion. */
+    /** The server as show and the detailed list give it, with the fields of the request's microversion. */
     public JsonObject detail(SimulatedServer s) {
         boolean building = "BUILD".equals(s.status());
-        JsonObject addresses = addresses(s, true);
-        JsonObject image = new JsonObject().put("id", s.imageId()).put("links", new JsonArray().add(new JsonObject()
-                .put("rel", "bookmark").put("href", req.serviceBase() + "/images/" + s.imageId())));
-        JsonObject flavor = flavor(s.flavorId());
         JsonArray groups = new JsonArray();
         s.securityGroups().forEach(g -> groups.add(new JsonObject().put("name", g)));
         int powerState = switch (s.vmState()) {
@@ -82,24 +77,7 @@ public final class ServerDocuments {
             case "stopped" -> 4;
             default -> 0;
         };
-        JsonObject json = new JsonObject()
-                .put("id", s.id())
-                .put("name", s.name())
-                .put("status", s.status())
-                .put("tenant_id", req.profile().project().id())
-                .put("user_id", req.profile().users().isEmpty() ? null : req.profile().users().get(0).id())
-                .put("metadata", new JsonObject(new LinkedHashMap<>(s.metadata())))
-                .put("hostId", building ? "" : CloudProfile.derivedId("host:" + req.cloud().name()))
-                .put("image", image)
-                .put("flavor", flavor)
-                .put("created", timestamp(s.created()))
-                .put("updated", timestamp(s.updated()))
-                .put("addresses", addresses)
-                .put("accessIPv4", s.accessIPv4() == null ? "" : s.accessIPv4())
-                .put("accessIPv6", s.accessIPv6() == null ? "" : s.accessIPv6())
-                .put("links", links(s.id()))
-                .put("OS-DCF:diskConfig", s.details().diskConfig())
-                .put("progress", 0)
+        JsonObject json = core(s, true)
                 .put("OS-EXT-AZ:availability_zone", building ? "" : s.details().availabilityZone())
                 .put("config_drive", "")
                 .put("key_name", s.keyName())
@@ -109,12 +87,65 @@ public final class ServerDocuments {
                 .put("OS-EXT-STS:task_state", s.taskState())
                 .put("OS-EXT-STS:vm_state", s.vmState())
                 .put("OS-EXT-STS:power_state", powerState)
-                .put("os-extended-volumes:volumes_attached", new JsonArray())
-                .put("security_groups", groups);
+                .put("os-extended-volumes:volumes_attached", new JsonArray());
+        if (!groups.isEmpty()) {
+            json.put("security_groups", groups);
+        }
+        return versioned(s, json);
+    }
+
+    /**
+     * The server as update ({@code rebuild} false) and rebuild answer it: before 2.75 without the extended
+     * attributes (availability zone, states, usage, key, security groups, volumes) and with plain addresses, the
+     * rebuild with {@code key_name} from 2.54 and {@code user_data} from 2.57; from 2.75 as {@link #detail}.
+     */
+    public JsonObject changed(SimulatedServer s, boolean rebuild) {
+        if (mv.atLeast(2, 75)) {
+            JsonObject json = detail(s);
+            return rebuild ? json.putNull("user_data") : json;
+        }
+        JsonObject json = versioned(s, core(s, false));
+        if (rebuild && mv.atLeast(2, 54)) {
+            json.put("key_name", s.keyName());
+        }
+        if (rebuild && mv.atLeast(2, 57)) {
+            json.putNull("user_data");
+        }
+        return json;
+    }
+
+    /** The fields every view of a server has. */
+    private JsonObject core(SimulatedServer s, boolean extendedAddresses) {
+        boolean building = "BUILD".equals(s.status());
+        JsonObject image = new JsonObject().put("id", s.imageId()).put("links", new JsonArray().add(new JsonObject()
+                .put("rel", "bookmark").put("href", req.serviceBase() + "/images/" + s.imageId())));
+        JsonObject json = new JsonObject()
+                .put("id", s.id())
+                .put("name", s.name())
+                .put("status", s.status())
+                .put("tenant_id", req.profile().project().id())
+                .put("user_id", req.profile().users().isEmpty() ? null : req.profile().users().get(0).id())
+                .put("metadata", new JsonObject(new LinkedHashMap<>(s.metadata())))
+                .put("hostId", building ? "" : CloudProfile.derivedId("host:" + req.cloud().name()))
+                .put("image", image)
+                .put("flavor", flavor(s.flavorId()))
+                .put("created", timestamp(s.created()))
+                .put("updated", timestamp(s.updated()))
+                .put("addresses", addresses(s, extendedAddresses))
+                .put("accessIPv4", s.accessIPv4() == null ? "" : s.accessIPv4())
+                .put("accessIPv6", s.accessIPv6() == null ? "" : s.accessIPv6())
+                .put("links", links(s.id()))
+                .put("OS-DCF:diskConfig", s.details().diskConfig())
+                .put("progress", 0);
         if (s.fault() != null) {
             json.put("fault", new JsonObject().put("code", s.fault().code()).put("message", s.fault().message())
                     .put("created", timestamp(s.fault().created())));
         }
+        return json;
+    }
+
+    /** Adds the fields of later microversions: lock, description, tags, certificates, server groups. */
+    private JsonObject versioned(SimulatedServer s, JsonObject json) {
         if (mv.atLeast(2, 9)) {
             json.put("locked", s.details().locked());
         }
@@ -127,6 +158,12 @@ public final class ServerDocuments {
         if (mv.atLeast(2, 63)) {
             json.putNull("trusted_image_certificates");
         }
+        if (mv.atLeast(2, 71)) {
+            JsonArray groups = new JsonArray();
+            req.cloud().serverGroups().list(id -> true).stream().filter(g -> g.members().contains(s.id()))
+                    .findFirst().ifPresent(g -> groups.add(g.id()));
+            json.put("server_groups", groups);
+        }
         if (mv.atLeast(2, 73)) {
             json.put("locked_reason", s.details().lockedReason());
         }
@@ -138,20 +175,10 @@ public final class ServerDocuments {
      * builds; with the {@code OS-EXT-IPS} fields in the detail only.
      */
     public JsonObject addresses(SimulatedServer s, boolean extended) {
-        JsonObject addresses = new JsonObject();
         if ("BUILD".equals(s.status())) {
-            return addresses;
+            return new JsonObject();
         }
-        for (String networkId : s.networkIds()) {
-            req.inventory().network(networkId).ifPresent(n -> {
-                JsonObject address = new JsonObject().put("version", 4).put("addr", fixedIp(s, n));
-                if (extended) {
-                    address.put("OS-EXT-IPS:type", "fixed").put("OS-EXT-IPS-MAC:mac_addr", mac(s.id()));
-                }
-                addresses.put(n.name(), new JsonArray().add(address));
-            });
-        }
-        return addresses;
+        return new ServerPorts(req).addresses(s.id(), extended);
     }
 
     /** The fixed addresses of a server (none while it builds), as the {@code ip} filter of a list sees them. */
@@ -179,15 +206,5 @@ public final class ServerDocuments {
 
     private static String timestamp(Instant t) {
         return t.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static String fixedIp(SimulatedServer server, CloudInventory.Network network) {
-        int host = server.details().addressHost();
-        return network.external() ? "172.24.4." + host : "10.0.0." + host;
-    }
-
-    private static String mac(String serverId) {
-        String hex = UUID.nameUUIDFromBytes(serverId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
-        return "fa:16:3e:" + hex.substring(0, 2) + ":" + hex.substring(2, 4) + ":" + hex.substring(4, 6);
     }
 }

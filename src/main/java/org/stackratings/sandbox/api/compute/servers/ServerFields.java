@@ -53,7 +53,50 @@ public final class ServerFields {
         if (!(value instanceof String s) || !(s.isEmpty() || valid.test(s))) {
             throw NovaRefusal.invalid(field, value);
         }
-        return s;
+        return s.contains(":") ? compressedIpV6(s) : s;
+    }
+
+    /** An IPv6 address as Nova stores it: lower-case groups, the longest run of zero groups as {@code ::}. */
+    static String compressedIpV6(String address) {
+        byte[] bytes;
+        try {
+            bytes = java.net.InetAddress.getByName(address).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw NovaRefusal.invalid("accessIPv6", address);
+        }
+        if (bytes.length != 16) {
+            return address;
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
+                b.append(':');
+            }
+            b.append(Integer.toHexString(groups[i]));
+        }
+        return b.toString();
     }
 
     /** Metadata items: texts of at most 255 characters, at most {@value #MAX_METADATA_ITEMS} of them. */

@@ -42,7 +42,7 @@ final class RebuildAction {
         String description = describes ? ServerFields.description(body.getValue("description")) : null;
         SimulatedServer server = RequestedServer.unlocked(req);
         ServerStates.require(server, "rebuild", "active", "stopped");
-        if (req.inventory().image(image).isEmpty()) {
+        if (req.cloud().images().bootable(image).isEmpty()) {
             throw new NovaRefusal(400, "Cannot find image for rebuild");
         }
         var record = ActionHistory.of(req, "rebuild", "compute_rebuild_instance", TIME, false);
@@ -62,7 +62,8 @@ final class RebuildAction {
             r.record(record);
             r.begin("REBUILD", "rebuilding", TIME, req.now(), done -> { });
         });
-        JsonObject document = new ServerDocuments(req).detail(rebuilt).put("adminPass", rebuilt.adminPass());
+        JsonObject document = new ServerDocuments(req).changed(rebuilt, true)
+                .put("adminPass", rebuilt.adminPass());
         req.reply(202, new JsonObject().put("server", document));
     }
 }

@@ -7,6 +7,7 @@ import org.stackratings.sandbox.api.compute.ComputeApi;
 import org.stackratings.sandbox.api.compute.NovaRefusal;
 import org.stackratings.sandbox.api.compute.servers.ActionHistory;
 import org.stackratings.sandbox.api.compute.servers.RequestedServer;
+import org.stackratings.sandbox.api.compute.servers.ServerApi;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.ServiceRoutes;
 import org.stackratings.sandbox.state.SimulatedServer;
@@ -15,7 +16,10 @@ import org.stackratings.sandbox.state.SimulatedServer;
  * {@code POST /servers/{id}/action}: {@code lock} and {@code unlock}, {@code os-stop} and {@code os-start},
  * {@code reboot} (SOFT or HARD, REBOOT/HARD_REBOOT then ACTIVE on the sandbox clock), {@code rebuild}
  * ({@link RebuildAction}), {@code resize}, {@code confirmResize} and {@code revertResize} ({@link ResizeActions}) and
- * {@code os-getConsoleOutput} ({@link ConsoleOutput}). A locked server refuses all but lock, unlock and console
+ * {@code os-getConsoleOutput} ({@link ConsoleOutput}), {@code createImage} and {@code createBackup}
+ * ({@link SnapshotAction}), {@code addSecurityGroup} and {@code removeSecurityGroup} ({@link SecurityGroupActions}),
+ * {@code forceDelete} (a delete: the sandbox does not keep deleted servers to restore) and {@code restore} (Nova's
+ * 409, as for any server that is not soft-deleted). A locked server refuses all but lock, unlock and console
  * output with Nova's 409, as it does for its non-admin owner; a state that does not allow an action is Nova's 409 too
  * ({@link ServerStates}). Each action is recorded in the server's history ({@code os-instance-actions}).
  */
@@ -26,6 +30,8 @@ public final class ServerActionsApi {
 
     private final RebuildAction rebuild = new RebuildAction();
     private final ResizeActions resize = new ResizeActions();
+    private final SnapshotAction snapshot = new SnapshotAction();
+    private final SecurityGroupActions securityGroups = new SecurityGroupActions();
 
     /** Registers the route under {@code server}, the path of one server ({@code .../servers/:server_id}). */
     public void register(ServiceRoutes routes, String server) {
@@ -50,6 +56,12 @@ public final class ServerActionsApi {
             case "resize" -> resize.resize(req, argument);
             case "confirmResize" -> resize.confirm(req, argument);
             case "revertResize" -> resize.revert(req, argument);
+            case "createImage" -> snapshot.apply(req, argument);
+            case "createBackup" -> snapshot.backup(req, argument);
+            case "addSecurityGroup" -> securityGroups.add(req, argument);
+            case "removeSecurityGroup" -> securityGroups.remove(req, argument);
+            case "forceDelete" -> forceDelete(req);
+            case "restore" -> restore(req);
             default -> throw new NovaRefusal(400, "There is no such action: " + action);
         }
     }
@@ -124,5 +136,18 @@ public final class ServerActionsApi {
                     req.now(), done -> done.stopped(false));
         });
         req.reply(202, null);
+    }
+
+    /** {@code forceDelete}: a delete; the sandbox does not soft-delete, so every server is deleted at once. */
+    private void forceDelete(ApiRequest req) {
+        ServerApi.startDelete(req, RequestedServer.unlocked(req), "forceDelete");
+        req.reply(202, null);
+    }
+
+    /** {@code restore}: only a soft-deleted server can be restored, and the sandbox keeps none. */
+    private void restore(ApiRequest req) {
+        SimulatedServer server = RequestedServer.existing(req);
+        throw new NovaRefusal(409, "Cannot 'restore' instance " + server.id() + " while it is in vm_state "
+                + server.vmState());
     }
 }
