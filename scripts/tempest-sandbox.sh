@@ -92,8 +92,16 @@ def endpoint(kind):
 def get(url):
     with urllib.request.urlopen(urllib.request.Request(url, headers={"X-Auth-Token": token}), timeout=30) as answer:
         return json.load(answer)
-images = [i["id"] for i in get(endpoint("image") + "/v2/images")["images"]]
-flavors = sorted(get(endpoint("compute") + "/flavors/detail")["flavors"], key=lambda f: (f["ram"], f["vcpus"], f["disk"]))
+# the operator's public images, and the smallest flavors that can boot both (Nova refuses a flavor below an image's
+# min_ram or min_disk, and Tempest boots image_ref_alt with flavor_ref)
+images = sorted((i for i in get(endpoint("image") + "/v2/images?visibility=public&status=active")["images"]),
+                key=lambda i: i["name"])[:2]
+need_ram = max(i.get("min_ram") or 0 for i in images)
+need_disk = max(i.get("min_disk") or 0 for i in images)
+flavors = sorted((f for f in get(endpoint("compute") + "/flavors/detail")["flavors"]
+                  if f["ram"] >= need_ram and f["disk"] >= need_disk),
+                 key=lambda f: (f["ram"], f["vcpus"], f["disk"]))
+images = [i["id"] for i in images]
 networks = get(endpoint("network") + "/v2.0/networks")["networks"]
 internal = [n["name"] for n in networks if not n.get("router:external")]
 external = [n["id"] for n in networks if n.get("router:external")]

@@ -63,10 +63,13 @@ class ServerActionsTest {
         JsonObject stopped = nova.show(id);
         assertThat(stopped.getString("status")).isEqualTo("SHUTOFF");
         assertThat(stopped.getInteger("OS-EXT-STS:power_state")).isEqualTo(4);
+        assertThat(stopped.containsKey("progress")).as("Nova shows progress only while a server may make some")
+                .isFalse();
         assertThat(nova.action(id, "os-stop", null).statusCode()).isEqualTo(409);
         assertThat(nova.action(id, "reboot", new JsonObject().put("type", "SOFT")).statusCode()).isEqualTo(409);
         assertThat(nova.action(id, "os-start", null).statusCode()).isEqualTo(202);
         assertThat(nova.show(id).getString("status")).isEqualTo("ACTIVE");
+        assertThat(nova.show(id).getInteger("progress")).isZero();
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.stackratings.sandbox.api.Microversion;
 import org.stackratings.sandbox.api.compute.servers.ports.ServerPorts;
@@ -115,6 +116,10 @@ public final class ServerDocuments {
     }
 
     /** The fields every view of a server has. */
+    /** The statuses whose view has {@code progress}, as in Nova's server view builder. */
+    private static final Set<String> PROGRESS_STATUSES = Set.of("ACTIVE", "BUILD", "REBUILD", "RESIZE",
+            "VERIFY_RESIZE", "MIGRATING");
+
     private JsonObject core(SimulatedServer s, boolean extendedAddresses) {
         boolean building = "BUILD".equals(s.status());
         JsonObject image = new JsonObject().put("id", s.imageId()).put("links", new JsonArray().add(new JsonObject()
@@ -135,8 +140,10 @@ public final class ServerDocuments {
                 .put("accessIPv4", s.accessIPv4() == null ? "" : s.accessIPv4())
                 .put("accessIPv6", s.accessIPv6() == null ? "" : s.accessIPv6())
                 .put("links", links(s.id()))
-                .put("OS-DCF:diskConfig", s.details().diskConfig())
-                .put("progress", 0);
+                .put("OS-DCF:diskConfig", s.details().diskConfig());
+        if (PROGRESS_STATUSES.contains(s.status())) {
+            json.put("progress", 0);
+        }
         if (s.fault() != null) {
             json.put("fault", new JsonObject().put("code", s.fault().code()).put("message", s.fault().message())
                     .put("created", timestamp(s.fault().created())));
