@@ -140,6 +140,12 @@ public record CloudProfile(
                 deviations, hostile);
     }
 
+    public CloudProfile withUsers(List<UserSpec> value) {
+        return new CloudProfile(name, description, region, domain, project, value, applicationCredentials, services,
+                catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, tokenTtl, lifecycle,
+                deviations, hostile);
+    }
+
     public CloudProfile withTokenTtl(Duration value) {
         return new CloudProfile(name, description, region, domain, project, users, applicationCredentials, services,
                 catalogHost, latency, serviceLatency, errorRate, errorStatus, seed, outages, hangMs, value, lifecycle,

@@ -262,6 +262,6 @@ public final class ServerRecord {
                 spec.networkIds(), keyName, accessIPv4, accessIPv6, securityGroups, adminPass, fault,
                 new SimulatedServer.Details(description, diskConfig, List.copyOf(tags), locked, lockedReason,
                         reservationId, spec.availabilityZone(), booted && !bootFails ? bootDue : null,
-                        List.copyOf(actions), (int) (2 + (seq - 1) % 250)));
+                        List.copyOf(actions), (int) (2 + (seq - 1) % 250), spec.userId()));
     }
 }

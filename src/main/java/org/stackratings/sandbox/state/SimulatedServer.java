@@ -22,11 +22,12 @@ public record SimulatedServer(String id, String name, String status, String vmSt
      * The rest of what Nova shows of a server: description (2.19), {@code OS-DCF:diskConfig}, tags (2.26), the lock
      * (2.9, reason 2.73), the reservation of its create, its availability zone, when it was launched (null before
      * it booted), its action history and the host part of its fixed addresses (2 to 251, from the order of
-     * creation, so that servers alive together rarely share one).
+     * creation, so that servers alive together rarely share one), and the user who created it (null: the cloud's first
+     * user).
      */
     public record Details(String description, String diskConfig, List<String> tags, boolean locked,
             String lockedReason, String reservationId, String availabilityZone, Instant launchedAt,
-            List<InstanceAction> actions, int addressHost) {
+            List<InstanceAction> actions, int addressHost, String userId) {
 
         public Details {
             tags = List.copyOf(tags);

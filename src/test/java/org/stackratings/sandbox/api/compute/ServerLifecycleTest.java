@@ -20,6 +20,7 @@ import org.stackratings.sandbox.SandboxFixture;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.LatencyProfile;
 import org.stackratings.sandbox.profile.LifecycleProfile;
+import org.stackratings.sandbox.profile.UserSpec;
 import org.stackratings.sandbox.state.CloudInventory;
 import org.stackratings.sandbox.state.SimulatedCloud;
 import org.stackratings.sandbox.state.SimulatedServer;
@@ -344,6 +345,23 @@ class ServerLifecycleTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return SandboxFixture.json(r).getJsonArray("servers").stream()
                 .map(o -> ((JsonObject) o).getString("id")).toList();
+    }
+
+    @Test
+    void aServerBelongsToTheUserWhoseTokenCreatedIt() {
+        CloudProfile base = CloudProfile.basic("nova", "pw").withLifecycle(LIFECYCLE);
+        sandbox.server.putCloud(base.withUsers(List.of(base.users().get(0), new UserSpec(null, "second", "pw2"))));
+        HttpResponse<String> issued = sandbox.post("/nova/identity/v3/auth/tokens",
+                SandboxFixture.byName("second", "pw2"));
+        String second = issued.headers().firstValue("X-Subject-Token").orElseThrow();
+        String secondId = SandboxFixture.json(issued).getJsonObject("token").getJsonObject("user").getString("id");
+        HttpResponse<String> created = sandbox.call("POST", SERVERS, second, serverBody("theirs").encode());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        String theirs = SandboxFixture.json(created).getJsonObject("server").getString("id");
+        String mine = createServer("mine");
+
+        assertThat(show(theirs).getString("user_id")).isEqualTo(secondId);
+        assertThat(show(mine).getString("user_id")).isEqualTo(base.users().get(0).id()).isNotEqualTo(secondId);
     }
 
     @Test

@@ -27,11 +27,7 @@ class TokenApiTest {
     @BeforeEach
     void start() {
         CloudProfile base = CloudProfile.basic("tok", "tok-secret").withTokenTtl(Duration.ofHours(1));
-        CloudProfile twoUsers = new CloudProfile(base.name(), base.description(), base.region(), base.domain(),
-                base.project(), List.of(base.users().get(0), new UserSpec(null, "other", "other-secret")),
-                base.applicationCredentials(), base.services(), base.catalogHost(), base.latency(),
-                base.serviceLatency(), base.errorRate(), base.errorStatus(), base.seed(), base.outages(),
-                base.hangMs(), base.tokenTtl(), base.lifecycle(), base.deviations(), base.hostile());
+        CloudProfile twoUsers = base.withUsers(List.of(base.users().get(0), new UserSpec(null, "other", "other-secret")));
         sandbox = SandboxFixture.start(List.of(twoUsers), clock);
     }
 

@@ -82,7 +82,8 @@ record ServerCreateRequest(ServerSpec spec, List<Nic> nics, String adminPass, bo
         List<Nic> nics = NicRequests.validate(req, asked, maxCount);
         List<String> networks = nics.stream().map(Nic::networkId).toList();
         ServerSpec spec = new ServerSpec(name, flavorId, imageId, networks, metadata, (String) keyName, accessIPv4,
-                accessIPv6, securityGroups, minCount, maxCount, description, disk, (String) zone, group);
+                accessIPv6, securityGroups, minCount, maxCount, description, disk, (String) zone, group,
+                req.token().user().id());
         return new ServerCreateRequest(spec, nics, (String) adminPass, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
     }
 

@@ -120,6 +120,14 @@ public final class ServerDocuments {
     private static final Set<String> PROGRESS_STATUSES = Set.of("ACTIVE", "BUILD", "REBUILD", "RESIZE",
             "VERIFY_RESIZE", "MIGRATING");
 
+    /** The creating user's id; servers made outside the API (a null user) belong to the cloud's first user. */
+    private String userId(SimulatedServer s) {
+        if (s.details().userId() != null) {
+            return s.details().userId();
+        }
+        return req.profile().users().isEmpty() ? null : req.profile().users().get(0).id();
+    }
+
     private JsonObject core(SimulatedServer s, boolean extendedAddresses) {
         boolean building = "BUILD".equals(s.status());
         JsonObject image = new JsonObject().put("id", s.imageId()).put("links", new JsonArray().add(new JsonObject()
@@ -129,7 +137,7 @@ public final class ServerDocuments {
                 .put("name", s.name())
                 .put("status", s.status())
                 .put("tenant_id", req.profile().project().id())
-                .put("user_id", req.profile().users().isEmpty() ? null : req.profile().users().get(0).id())
+                .put("user_id", userId(s))
                 .put("metadata", new JsonObject(new LinkedHashMap<>(s.metadata())))
                 .put("hostId", building ? "" : CloudProfile.derivedId("host:" + req.cloud().name()))
                 .put("image", image)

@@ -35,7 +35,7 @@ record ServerQuota(ComputeQuotaLimits limits, ComputeUsage usage, ApiRequest req
         }
         return new ServerSpec(spec.name(), spec.flavorId(), spec.imageId(), spec.networkIds(), spec.metadata(),
                 spec.keyName(), spec.accessIPv4(), spec.accessIPv6(), spec.securityGroups(), spec.minCount(), fit,
-                spec.description(), spec.diskConfig(), spec.availabilityZone(), spec.group());
+                spec.description(), spec.diskConfig(), spec.availabilityZone(), spec.group(), spec.userId());
     }
 
     private static int within(ServerSpec spec, int fit, String resource, int each, int used, int limit) {
