@@ -154,9 +154,13 @@ class CloudProfilesTest {
             assertThat(clouds).filteredOn(c -> c.lifecycle().deleteFailureRate() > 0).extracting(CloudProfile::name)
                     .containsExactly("dustbowl");
             assertThat(clouds).allSatisfy(c -> {
-                assertThat(c.users()).extracting(UserSpec::name).containsExactly("probe");
+                assertThat(c.users()).extracting(UserSpec::name).as("the agency's account first")
+                        .startsWith("probe");
                 assertThat(c.applicationCredentials()).hasSize(1);
             });
+            assertThat(clouds).filteredOn(c -> c.users().size() > 1).extracting(CloudProfile::name)
+                    .as("Tempest's account").containsExactly("aurora");
+            assertThat(clouds.get(0).users()).extracting(UserSpec::name).containsExactly("probe", "tempest");
         }
     }
 
