@@ -204,11 +204,11 @@ min_microversion = 3.0
 max_microversion = 3.70
 
 [volume-feature-enabled]
-# the sandbox's Cinder (docs/sandbox/volume.md): volumes, metadata, types, quotas; no backups, snapshots or
-# clones yet; the extensions are those its own GET /v3/{project_id}/extensions lists
+# the sandbox's Cinder (docs/sandbox/volume.md): volumes (with clones), metadata, types, quotas; no backups
+# or snapshots API yet; the extensions are those its own GET /v3/{project_id}/extensions lists
 backup = false
 snapshot = false
-clone = false
+clone = true
 manage_volume = false
 manage_snapshot = false
 extend_attached_volume = false
