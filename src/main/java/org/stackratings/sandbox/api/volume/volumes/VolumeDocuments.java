@@ -41,6 +41,14 @@ public final class VolumeDocuments {
                 .put("device", a.device()).put("id", a.volumeId());
     }
 
+    /** The answer to a create or update: the detail without what Cinder's show-only extensions add. */
+    public static JsonObject written(ApiRequest req, StoredVolume v) {
+        JsonObject json = detail(req, v);
+        json.remove("os-vol-tenant-attr:tenant_id");
+        json.remove("volume_image_metadata");
+        return json;
+    }
+
     public static JsonObject detail(ApiRequest req, StoredVolume v) {
         Microversion version = CinderScope.version(req);
         JsonArray attachments = new JsonArray();

@@ -158,7 +158,7 @@ public final class VolumesApi {
         StoredVolume volume = store.add(VolumeStore.creatingVolume(UUID.randomUUID().toString(), project,
                 req.token().user().id(), made.attributes(), made.size(), zone, type.get().name(), made.origin(),
                 req.now()));
-        req.reply(202, new JsonObject().put("volume", VolumeDocuments.detail(req, volume)));
+        req.reply(202, new JsonObject().put("volume", VolumeDocuments.written(req, volume)));
     }
 
     private void update(ApiRequest req) {
@@ -196,7 +196,7 @@ public final class VolumesApi {
             }
             return changed;
         }, req.now());
-        updated.ifPresent(v -> req.ok(new JsonObject().put("volume", VolumeDocuments.detail(req, v))));
+        updated.ifPresent(v -> req.ok(new JsonObject().put("volume", VolumeDocuments.written(req, v))));
     }
 
     private void delete(ApiRequest req) {
