@@ -223,6 +223,19 @@ api_extensions = $NETWORK_EXTENSIONS
 region = RegionOne
 build_timeout = 60
 build_interval = 1
+min_microversion = 3.0
+max_microversion = 3.70
+
+[volume-feature-enabled]
+# the sandbox's Cinder (docs/sandbox/volume.md): volumes (with clones), metadata, types, quotas; no backups
+# or snapshots API yet; the extensions are those its own GET /v3/{project_id}/extensions lists
+backup = false
+snapshot = false
+clone = true
+manage_volume = false
+manage_snapshot = false
+extend_attached_volume = false
+api_extensions = os-availability-zone,os-quota-sets,os-vol-tenant-attr,os-vol-image-meta
 
 [service_available]
 nova = true

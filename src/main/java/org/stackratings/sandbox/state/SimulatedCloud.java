@@ -14,6 +14,7 @@ import org.stackratings.sandbox.state.compute.ServerGroupStore;
 import org.stackratings.sandbox.state.identity.IdentityState;
 import org.stackratings.sandbox.state.image.ImageStore;
 import org.stackratings.sandbox.state.network.NetworkStore;
+import org.stackratings.sandbox.state.volume.VolumeStore;
 
 /**
  * One running cloud: its profile, the tokens it issued, its resources, its servers, its request counts and the random
@@ -97,6 +98,11 @@ public final class SimulatedCloud {
     /** The cloud's Neutron resources (kept when the profile is replaced). */
     public NetworkStore networks() {
         return resources.networks();
+    }
+
+    /** Cinder's volumes and snapshots of the cloud, seeded from the inventory (kept when the profile is replaced). */
+    public VolumeStore volumes() {
+        return resources.volumes();
     }
 
     public CloudInventory inventory() {

@@ -1,0 +1,47 @@
+package org.stackratings.sandbox.state.volume;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Cinder volume as the store holds it: its project, status, writable attributes, where it came from (snapshot,
+ * source volume, image), its attachments, its times and the status change still to come ({@code pending}, null
+ * when none).
+ */
+public record StoredVolume(String id, String project, String userId, String status, VolumeAttributes attributes,
+        int size, String availabilityZone, String volumeType, VolumeOrigin origin, List<VolumeAttachment> attachments,
+        Instant createdAt, Instant updatedAt, PendingChange pending) {
+
+    public StoredVolume {
+        attachments = List.copyOf(attachments);
+    }
+
+    public boolean bootable() {
+        return attributes.bootable();
+    }
+
+    public Map<String, String> metadata() {
+        return attributes.metadata();
+    }
+
+    StoredVolume with(VolumeAttributes changed, Instant now) {
+        return new StoredVolume(id, project, userId, status, changed, size, availabilityZone, volumeType, origin,
+                attachments, createdAt, now, pending);
+    }
+
+    StoredVolume withStatus(String changed, PendingChange next, Instant now) {
+        return new StoredVolume(id, project, userId, changed, attributes, size, availabilityZone, volumeType, origin,
+                attachments, createdAt, now, next);
+    }
+
+    StoredVolume withSize(int changed, Instant now) {
+        return new StoredVolume(id, project, userId, status, attributes, changed, availabilityZone, volumeType,
+                origin, attachments, createdAt, now, pending);
+    }
+
+    StoredVolume withAttachments(List<VolumeAttachment> changed, Instant now) {
+        return new StoredVolume(id, project, userId, status, attributes, size, availabilityZone, volumeType, origin,
+                changed, createdAt, now, pending);
+    }
+}

@@ -1,0 +1,5 @@
+package org.stackratings.sandbox.state.volume;
+
+/** What one project uses of its volume quota: volumes, gigabytes of volumes and snapshots, snapshots. */
+public record VolumeUsage(int volumes, int gigabytes, int snapshots) {
+}
