@@ -184,6 +184,19 @@ class OpenStackCliTest {
                 .doesNotContain("probe-cli-subnet");
     }
 
+    @Test
+    void volumeCreateAndDelete() throws Exception {
+        String id = openstack("volume", "create", "--size", "1", "probe-cli-volume", "-c", "id").strip();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                openstack("volume", "show", id, "-c", "status").strip().equals("available"));
+        assertThat(openstack("volume", "list", "-c", "Name", "-c", "Size").lines().toList())
+                .contains("probe-cli-volume 1");
+        run("volume", "delete", id);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !openstack("volume", "list", "-c", "ID").lines().toList().contains(id));
+    }
+
     private static void awaitStatus(String server, String status) {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 openstack("server", "show", server, "-c", "status").strip().equals(status));
