@@ -8,9 +8,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stackratings.sandbox.SandboxFixture;
 
 /** Nova's image proxy over the cloud's Glance images: lists, filters, paging, status, metadata, delete, 2.36. */
@@ -19,17 +18,8 @@ class ImageProxyTest {
     static final String GLANCE = "/nova/image/v2/images";
     static final String IMAGES = NovaTestCloud.V21 + "/images";
 
-    private NovaTestCloud nova;
-
-    @BeforeEach
-    void start() {
-        nova = new NovaTestCloud();
-    }
-
-    @AfterEach
-    void stop() {
-        nova.close();
-    }
+    @RegisterExtension
+    final NovaTestCloud nova = new NovaTestCloud();
 
     /** An image made through Glance with {@code attributes}, its data uploaded when {@code upload}. */
     static String glanceImage(NovaTestCloud nova, JsonObject attributes, boolean upload) {

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.stackratings.sandbox.MutableClock;
 import org.stackratings.sandbox.SandboxFixture;
 import org.stackratings.sandbox.profile.CloudProfile;
@@ -19,9 +21,10 @@ import org.stackratings.sandbox.state.CloudInventory;
 
 /**
  * A sandbox with one cloud {@code nova} on a settable clock (boots take 5 s, deletes 3 s) and the Nova calls the
- * compute tests make, at a chosen microversion.
+ * compute tests make, at a chosen microversion. A test class holds one in a {@code @RegisterExtension} field: JUnit
+ * makes a new one for each test (a fresh cloud) and closes it after the test.
  */
-final class NovaTestCloud implements AutoCloseable {
+final class NovaTestCloud implements AutoCloseable, AfterEachCallback {
 
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     static final String V21 = "/nova/compute/v2.1";
@@ -97,6 +100,11 @@ final class NovaTestCloud implements AutoCloseable {
     HttpResponse<String> action(String id, String action, Object argument, String microversion) {
         JsonObject body = new JsonObject().put(action, argument);
         return call("POST", SERVERS + "/" + id + "/action", body, microversion);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stackratings.sandbox.SandboxFixture;
 
 /**
@@ -16,17 +15,8 @@ import org.stackratings.sandbox.SandboxFixture;
  */
 class NovaViewsTest {
 
-    private NovaTestCloud nova;
-
-    @BeforeEach
-    void start() {
-        nova = new NovaTestCloud();
-    }
-
-    @AfterEach
-    void stop() {
-        nova.close();
-    }
+    @RegisterExtension
+    final NovaTestCloud nova = new NovaTestCloud();
 
     private JsonObject update(String id, String microversion) {
         JsonObject body = new JsonObject().put("server", new JsonObject().put("name", "renamed"));

@@ -6,9 +6,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stackratings.sandbox.SandboxFixture;
@@ -16,17 +15,8 @@ import org.stackratings.sandbox.SandboxFixture;
 /** Nova's server actions through the HTTP API: lock, power, reboot, rebuild, resize, console output, history. */
 class ServerActionsTest {
 
-    private NovaTestCloud nova;
-
-    @BeforeEach
-    void start() {
-        nova = new NovaTestCloud();
-    }
-
-    @AfterEach
-    void stop() {
-        nova.close();
-    }
+    @RegisterExtension
+    final NovaTestCloud nova = new NovaTestCloud();
 
     @Test
     void aLockedServerRefusesActionsAndDeleteUntilUnlocked() {

@@ -7,25 +7,15 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stackratings.sandbox.SandboxFixture;
 
 /** The createImage action (server snapshots on the sandbox clock) and the boot checks against the image. */
 class ServerSnapshotTest {
 
-    private NovaTestCloud nova;
-
-    @BeforeEach
-    void start() {
-        nova = new NovaTestCloud();
-    }
-
-    @AfterEach
-    void stop() {
-        nova.close();
-    }
+    @RegisterExtension
+    final NovaTestCloud nova = new NovaTestCloud();
 
     private static String message(HttpResponse<String> r) {
         return SandboxFixture.json(r).getJsonObject("badRequest").getString("message");

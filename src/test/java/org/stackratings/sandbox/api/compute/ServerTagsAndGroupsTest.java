@@ -6,25 +6,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Nova's server tags (2.26) and their list filters, sorting, server groups, quota sets and limits. */
 class ServerTagsAndGroupsTest {
 
     private static final String GROUPS = NovaTestCloud.V21 + "/os-server-groups";
-    private NovaTestCloud nova;
-
-    @BeforeEach
-    void start() {
-        nova = new NovaTestCloud();
-    }
-
-    @AfterEach
-    void stop() {
-        nova.close();
-    }
+    @RegisterExtension
+    final NovaTestCloud nova = new NovaTestCloud();
 
     private String tags(String id) {
         return NovaTestCloud.SERVERS + "/" + id + "/tags";
