@@ -8,6 +8,7 @@ import org.stackratings.sandbox.api.Microversion;
 import org.stackratings.sandbox.api.compute.groups.ServerGroupsApi;
 import org.stackratings.sandbox.api.compute.images.ImageProxyApi;
 import org.stackratings.sandbox.api.compute.quotas.QuotasApi;
+import org.stackratings.sandbox.api.compute.volumes.VolumeAttachmentsApi;
 import org.stackratings.sandbox.api.compute.servers.ServerApi;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.OpenStackService;
@@ -26,6 +27,7 @@ public final class ComputeApi implements ServiceApi {
     public static final Microversion MAX = new Microversion(2, 90);
     private static final String VERSION_KEY = "sandbox.compute.microversion";
 
+    private final VolumeAttachmentsApi volumeAttachmentsApi = new VolumeAttachmentsApi();
     private final ServerApi serverApi = new ServerApi();
     private final KeypairApi keypairApi = new KeypairApi();
     private final ServerGroupsApi serverGroupsApi = new ServerGroupsApi();
@@ -57,6 +59,7 @@ public final class ComputeApi implements ServiceApi {
             extensionsApi.register(routes, prefix);
             tenantNetworksApi.register(routes, prefix);
             serverApi.register(routes, prefix);
+            volumeAttachmentsApi.register(routes, prefix);
             routes.get(prefix + "/os-availability-zone", this::availabilityZones);
             quotasApi.register(routes, prefix);
             keypairApi.register(routes, prefix);

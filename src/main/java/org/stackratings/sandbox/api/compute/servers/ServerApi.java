@@ -119,7 +119,7 @@ public final class ServerApi {
 
     /**
      * Starts deleting {@code server} (recorded as {@code action}) and takes its ports off it at once: the ports Nova
-     * made are deleted, those it was given unbound.
+     * made are deleted, those it was given unbound; its volumes are detached (available again a moment later).
      */
     public static void startDelete(ApiRequest req, SimulatedServer server, String action) {
         var record = ActionHistory.of(req, action, "compute_terminate_instance", Duration.ZERO, false);
@@ -132,5 +132,7 @@ public final class ServerApi {
             throw NovaRefusal.noInstance(server.id());
         }
         new ServerPorts(req).detachAll(server.id(), given);
+        req.cloud().volumes().attachedTo(server.id(), req.now())
+                .forEach(a -> req.cloud().volumes().detachLater(a.volumeId(), server.id(), req.now()));
     }
 }

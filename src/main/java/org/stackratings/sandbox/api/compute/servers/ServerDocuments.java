@@ -88,7 +88,7 @@ public final class ServerDocuments {
                 .put("OS-EXT-STS:task_state", s.taskState())
                 .put("OS-EXT-STS:vm_state", s.vmState())
                 .put("OS-EXT-STS:power_state", powerState)
-                .put("os-extended-volumes:volumes_attached", new JsonArray());
+                .put("os-extended-volumes:volumes_attached", volumesAttached(s.id()));
         if (!groups.isEmpty()) {
             json.put("security_groups", groups);
         }
@@ -119,6 +119,17 @@ public final class ServerDocuments {
     /** The statuses whose view has {@code progress}, as in Nova's server view builder. */
     private static final Set<String> PROGRESS_STATUSES = Set.of("ACTIVE", "BUILD", "REBUILD", "RESIZE",
             "VERIFY_RESIZE", "MIGRATING");
+
+    /** The Cinder volumes attached to the server ({@code delete_on_termination} from 2.3). */
+    private JsonArray volumesAttached(String serverId) {
+        boolean deleteFlag = ComputeApi.microversion(req).atLeast(2, 3);
+        JsonArray list = new JsonArray();
+        req.cloud().volumes().attachedTo(serverId, req.now()).forEach(a -> {
+            JsonObject one = new JsonObject().put("id", a.volumeId());
+            list.add(deleteFlag ? one.put("delete_on_termination", false) : one);
+        });
+        return list;
+    }
 
     /** The creating user's id; servers made outside the API (a null user) belong to the cloud's first user. */
     private String userId(SimulatedServer s) {
