@@ -198,13 +198,6 @@ class CrashSafetyIT {
 
     /** Creates a server straight through the sandbox's Nova API, as a customer of the cloud would. */
     private static void boot(String token, String name, Map<String, String> metadata) {
-        String compute = sandbox.baseUrl() + "/" + CLOUD + "/compute/v2.1";
-        String flavor = RestAssured.given().header("X-Auth-Token", token).get(compute + "/flavors")
-                .jsonPath().getString("flavors[0].id");
-        String image = RestAssured.given().header("X-Auth-Token", token).get(sandbox.baseUrl() + "/" + CLOUD + "/image/v2/images")
-                .jsonPath().getString("images[0].id");
-        RestAssured.given().header("X-Auth-Token", token).contentType(ContentType.JSON)
-                .body(Map.of("server", Map.of("name", name, "flavorRef", flavor, "imageRef", image, "metadata", metadata)))
-                .post(compute + "/servers").then().statusCode(202);
+        CustomerServer.boot(sandbox.baseUrl() + "/" + CLOUD, token, name, metadata);
     }
 }

@@ -157,12 +157,6 @@ class ProbeServerReaperTest {
     }
 
     private static void boot(String cloud, String token, String name, Map<String, String> metadata) {
-        String flavor = RestAssured.given().header("X-Auth-Token", token)
-                .get(SandboxTestResource.server().baseUrl() + "/" + cloud + "/compute/v2.1/flavors").jsonPath().getString("flavors[0].id");
-        String image = RestAssured.given().header("X-Auth-Token", token)
-                .get(SandboxTestResource.server().baseUrl() + "/" + cloud + "/image/v2/images").jsonPath().getString("images[0].id");
-        RestAssured.given().header("X-Auth-Token", token).contentType(ContentType.JSON)
-                .body(Map.of("server", Map.of("name", name, "flavorRef", flavor, "imageRef", image, "metadata", metadata)))
-                .post(SandboxTestResource.server().baseUrl() + "/" + cloud + "/compute/v2.1/servers").then().statusCode(202);
+        CustomerServer.boot(SandboxTestResource.server().baseUrl() + "/" + cloud, token, name, metadata);
     }
 }
