@@ -18,6 +18,7 @@ import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.profile.LatencyProfile;
 import org.stackratings.sandbox.profile.LifecycleProfile;
 import org.stackratings.sandbox.state.CloudInventory;
+import org.stackratings.sandbox.state.volume.VolumeStore;
 
 /**
  * A sandbox with one cloud {@code nova} on a settable clock (boots take 5 s, deletes 3 s) and the Nova calls the
@@ -100,6 +101,25 @@ final class NovaTestCloud implements AutoCloseable, AfterEachCallback {
     HttpResponse<String> action(String id, String action, Object argument, String microversion) {
         JsonObject body = new JsonObject().put(action, argument);
         return call("POST", SERVERS + "/" + id + "/action", body, microversion);
+    }
+
+    /** The Cinder volumes of the cloud's project. */
+    String volumes() {
+        return "/nova/volume/v3/" + sandbox.server.cloud("nova").orElseThrow().profile().project().id() + "/volumes";
+    }
+
+    /** Creates a volume of 1 GiB ({@code more} adds fields, such as an imageRef) and lets it become available. */
+    String availableVolume(JsonObject more) {
+        String id = ok(call("POST", volumes(), new JsonObject().put("volume",
+                new JsonObject().put("size", 1).put("name", "data").mergeIn(more))), 202).getJsonObject("volume")
+                .getString("id");
+        clock.advance(VolumeStore.STEP);
+        assertThat(volume(id).getString("status")).isEqualTo("available");
+        return id;
+    }
+
+    JsonObject volume(String id) {
+        return ok(call("GET", volumes() + "/" + id, null), 200).getJsonObject("volume");
     }
 
     @Override

@@ -14,21 +14,12 @@ class VolumeAttachmentsTest {
     @RegisterExtension
     final NovaTestCloud nova = new NovaTestCloud();
 
-    private String volumes() {
-        return "/nova/volume/v3/" + nova.sandbox.server.cloud("nova").orElseThrow().profile().project().id()
-                + "/volumes";
-    }
-
     private String availableVolume() {
-        String id = nova.ok(nova.call("POST", volumes(), new JsonObject().put("volume",
-                new JsonObject().put("size", 1).put("name", "data"))), 202).getJsonObject("volume").getString("id");
-        nova.clock.advance(VolumeStore.STEP);
-        assertThat(volume(id).getString("status")).isEqualTo("available");
-        return id;
+        return nova.availableVolume(new JsonObject());
     }
 
     private JsonObject volume(String id) {
-        return nova.ok(nova.call("GET", volumes() + "/" + id, null), 200).getJsonObject("volume");
+        return nova.volume(id);
     }
 
     private String attachments(String server) {

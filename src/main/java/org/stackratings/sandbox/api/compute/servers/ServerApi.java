@@ -15,6 +15,8 @@ import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.ServiceRoutes;
 import org.stackratings.sandbox.state.ServerSpec;
 import org.stackratings.sandbox.state.SimulatedServer;
+import org.stackratings.sandbox.state.volume.VolumeAttachment;
+import org.stackratings.sandbox.state.volume.VolumeStore;
 
 /**
  * Nova's servers under {@code /v2.1} (or {@code /v2.1/{project_id}}): create ({@link ServerCreateRequest}), list
@@ -72,6 +74,7 @@ public final class ServerApi {
                         Duration.between(req.now(), r.bootDue()), r.bootFails()));
                 ports.attach(s.id(), request.nics(), groupIds, r.givenPorts());
             });
+            request.disks().attach(req, s.id());
             first = first == null ? made : first;
             if (spec.group() != null) {
                 req.cloud().serverGroups().addMember(spec.group(), s.id());
@@ -119,7 +122,8 @@ public final class ServerApi {
 
     /**
      * Starts deleting {@code server} (recorded as {@code action}) and takes its ports off it at once: the ports Nova
-     * made are deleted, those it was given unbound; its volumes are detached (available again a moment later).
+     * made are deleted, those it was given unbound; its volumes are detached (available again a moment later), or
+     * deleted when their block device mapping said {@code delete_on_termination}.
      */
     public static void startDelete(ApiRequest req, SimulatedServer server, String action) {
         var record = ActionHistory.of(req, action, "compute_terminate_instance", Duration.ZERO, false);
@@ -132,7 +136,14 @@ public final class ServerApi {
             throw NovaRefusal.noInstance(server.id());
         }
         new ServerPorts(req).detachAll(server.id(), given);
-        req.cloud().volumes().attachedTo(server.id(), req.now())
-                .forEach(a -> req.cloud().volumes().detachLater(a.volumeId(), server.id(), req.now()));
+        VolumeStore volumes = req.cloud().volumes();
+        for (VolumeAttachment a : volumes.attachedTo(server.id(), req.now())) {
+            if (a.deleteOnTermination()) {
+                volumes.detachNow(a.volumeId(), req.now());
+                volumes.delete(a.volumeId(), false, req.now());
+            } else {
+                volumes.detachLater(a.volumeId(), server.id(), req.now());
+            }
+        }
     }
 }

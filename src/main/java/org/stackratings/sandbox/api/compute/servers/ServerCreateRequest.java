@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.stackratings.sandbox.api.Microversion;
+import org.stackratings.sandbox.api.compute.servers.boot.BlockDevice;
+import org.stackratings.sandbox.api.compute.servers.boot.BootDisks;
 import org.stackratings.sandbox.api.compute.servers.ports.Nic;
 import org.stackratings.sandbox.api.compute.servers.ports.NicRequests;
 import org.stackratings.sandbox.api.compute.servers.ports.ServerPorts;
@@ -20,10 +22,11 @@ import org.stackratings.sandbox.state.ServerSpec;
 /**
  * The body of {@code POST /servers}, validated as Nova validates it (in Nova's order, so that the first problem is the
  * one Nova names): the {@link ServerSpec} of the servers to create, their NICs ({@link NicRequests}) and whether
- * only a reservation id is wanted. The image must be one the project sees, active, with a minimum RAM and disk the
- * flavor meets.
+ * only a reservation id is wanted. Its disks are {@link BootDisks}: an image the project sees, active, with a minimum
+ * RAM and disk the flavor meets, or the volumes of a {@code block_device_mapping_v2}.
  */
-record ServerCreateRequest(ServerSpec spec, List<Nic> nics, String adminPass, boolean returnReservationId) {
+record ServerCreateRequest(ServerSpec spec, List<Nic> nics, BootDisks disks, String adminPass,
+        boolean returnReservationId) {
 
     private static final java.util.Set<String> HINT_KEYS = java.util.Set.of("os:scheduler_hints",
             "OS-SCH-HNT:scheduler_hints");
@@ -38,7 +41,11 @@ record ServerCreateRequest(ServerSpec spec, List<Nic> nics, String adminPass, bo
         String name = ServerFields.name(server.getValue("name"));
         CloudInventory inventory = req.inventory();
         String flavorId = ServerFields.reference(server.getValue("flavorRef"), "flavorRef");
-        String imageId = ServerFields.reference(server.getValue("imageRef"), "imageRef");
+        Object imageRef = server.getValue("imageRef");
+        if (imageRef != null && !"".equals(imageRef)) {
+            ServerFields.reference(imageRef, "imageRef");
+        }
+        List<BlockDevice> devices = BlockDevice.parse(server.getValue("block_device_mapping_v2"));
         Map<String, String> metadata = ServerFields.metadata(server.getValue("metadata"));
         String accessIPv4 = ServerFields.address(server.getValue("accessIPv4"), "accessIPv4",
                 NetUtil::isValidIpV4Address);
@@ -74,17 +81,17 @@ record ServerCreateRequest(ServerSpec spec, List<Nic> nics, String adminPass, bo
         String group = group(req);
         CloudInventory.Flavor flavor = inventory.flavor(flavorId)
                 .orElseThrow(() -> new NovaRefusal(400, "Invalid flavorRef provided."));
-        BootImage.check(req, imageId, flavor);
+        BootDisks disks = BootDisks.plan(req, imageRef, devices, flavor, maxCount);
         if (keyName != null && !req.cloud().keypairs().has(req.token().user().id(), (String) keyName)) {
             throw new NovaRefusal(400, "Invalid key_name provided.");
         }
         new ServerPorts(req).securityGroups(securityGroups);
         List<Nic> nics = NicRequests.validate(req, asked, maxCount);
         List<String> networks = nics.stream().map(Nic::networkId).toList();
-        ServerSpec spec = new ServerSpec(name, flavorId, imageId, networks, metadata, (String) keyName, accessIPv4,
+        ServerSpec spec = new ServerSpec(name, flavorId, disks.imageId(), networks, metadata, (String) keyName, accessIPv4,
                 accessIPv6, securityGroups, minCount, maxCount, description, disk, (String) zone, group,
                 req.token().user().id());
-        return new ServerCreateRequest(spec, nics, (String) adminPass, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
+        return new ServerCreateRequest(spec, nics, disks, (String) adminPass, Boolean.TRUE.equals(server.getValue("return_reservation_id")));
     }
 
     /** The server group of the scheduler hint {@code group}, which must name a group of the project. */

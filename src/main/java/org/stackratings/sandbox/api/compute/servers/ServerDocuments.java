@@ -126,7 +126,7 @@ public final class ServerDocuments {
         JsonArray list = new JsonArray();
         req.cloud().volumes().attachedTo(serverId, req.now()).forEach(a -> {
             JsonObject one = new JsonObject().put("id", a.volumeId());
-            list.add(deleteFlag ? one.put("delete_on_termination", false) : one);
+            list.add(deleteFlag ? one.put("delete_on_termination", a.deleteOnTermination()) : one);
         });
         return list;
     }
@@ -141,8 +141,9 @@ public final class ServerDocuments {
 
     private JsonObject core(SimulatedServer s, boolean extendedAddresses) {
         boolean building = "BUILD".equals(s.status());
-        JsonObject image = new JsonObject().put("id", s.imageId()).put("links", new JsonArray().add(new JsonObject()
-                .put("rel", "bookmark").put("href", req.serviceBase() + "/images/" + s.imageId())));
+        Object image = s.imageId().isEmpty() ? "" : new JsonObject().put("id", s.imageId()).put("links",
+                new JsonArray().add(new JsonObject().put("rel", "bookmark")
+                        .put("href", req.serviceBase() + "/images/" + s.imageId())));
         JsonObject json = new JsonObject()
                 .put("id", s.id())
                 .put("name", s.name())

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.stackratings.sandbox.api.compute.ComputeApi;
 import org.stackratings.sandbox.api.compute.NovaRefusal;
 import org.stackratings.sandbox.api.compute.servers.RequestedServer;
+import org.stackratings.sandbox.api.compute.servers.boot.BootDisks;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.ServiceRoutes;
 import org.stackratings.sandbox.state.SimulatedServer;
@@ -20,7 +21,8 @@ import org.stackratings.sandbox.state.volume.VolumeStore;
  * Nova's {@code /servers/{id}/os-volume_attachments}: list, show, attach ({@code POST}: the Cinder volume of the
  * project must be {@code available}; it is {@code attaching}, then {@code in-use} a {@link VolumeStore#STEP} later on
  * the sandbox clock) and detach ({@code DELETE}, 202: {@code detaching}, then {@code available}). Devices are given
- * in order from {@code /dev/vdb}. The server must be ACTIVE or SHUTOFF (409 otherwise, as Nova).
+ * in order from {@code /dev/vdb}. The server must be ACTIVE or SHUTOFF (409 otherwise, as Nova); the root volume of a
+ * server booted from a volume cannot be detached (400).
  */
 public final class VolumeAttachmentsApi {
 
@@ -80,8 +82,12 @@ public final class VolumeAttachmentsApi {
     private void detach(ApiRequest req) {
         SimulatedServer server = RequestedServer.existing(req);
         String volumeId = req.param("volume_id");
-        attachments(req, server.id()).stream().filter(a -> a.volumeId().equals(volumeId)).findFirst()
+        VolumeAttachment attachment = attachments(req, server.id()).stream()
+                .filter(a -> a.volumeId().equals(volumeId)).findFirst()
                 .orElseThrow(() -> notAttached(server.id(), volumeId));
+        if (server.imageId().isEmpty() && BootDisks.ROOT_DEVICE.equals(attachment.device())) {
+            throw new NovaRefusal(400, "Invalid volume: Can't detach root device volume");
+        }
         if (!ATTACHABLE_SERVER.contains(server.status())) {
             throw new NovaRefusal(409, "Cannot 'detach_volume' instance " + server.id() + " while it is in vm_state "
                     + server.vmState());
@@ -119,7 +125,7 @@ public final class VolumeAttachmentsApi {
             doc.putNull("tag");
         }
         if (mv.atLeast(2, 79)) {
-            doc.put("delete_on_termination", false);
+            doc.put("delete_on_termination", a.deleteOnTermination());
         }
         if (mv.atLeast(2, 89)) {
             doc.put("attachment_id", a.id()).put("bdm_uuid", UUID.nameUUIDFromBytes(a.id().getBytes()).toString());

@@ -2,11 +2,10 @@ package org.stackratings.sandbox.api.volume.quotas;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.stackratings.sandbox.state.volume.VolumeQuota;
+import org.stackratings.sandbox.state.volume.VolumeQuotaCheck;
 import org.stackratings.sandbox.state.volume.VolumeStore;
-import org.stackratings.sandbox.state.volume.VolumeUsage;
 
-/** Cinder's quota check before a create: the message of the 413 ({@code overLimit}) when it would go over. */
+/** Cinder's quota check before a create ({@link VolumeQuotaCheck}): the message of its 413 ({@code overLimit}). */
 public final class QuotaCheck {
 
     private QuotaCheck() {
@@ -15,25 +14,6 @@ public final class QuotaCheck {
     /** Why adding {@code volumes} volumes, {@code snapshots} snapshots and {@code gigabytes} GiB is refused. */
     public static Optional<String> refusal(VolumeStore store, String project, Instant now, int volumes, int snapshots,
             int gigabytes) {
-        VolumeQuota quota = store.quota();
-        VolumeUsage usage = store.usage(project, now);
-        if (volumes > 0 && quota.perVolumeGigabytes() >= 0 && gigabytes > quota.perVolumeGigabytes()) {
-            return Optional.of("VolumeSizeExceedsLimit: Requested volume size " + gigabytes
-                    + "G is larger than maximum allowed limit " + quota.perVolumeGigabytes() + "G.");
-        }
-        if (quota.gigabytes() >= 0 && usage.gigabytes() + gigabytes > quota.gigabytes()) {
-            return Optional.of("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed"
-                    + " gigabytes quota. Requested " + gigabytes + "G, quota is " + quota.gigabytes() + "G and "
-                    + usage.gigabytes() + "G has been consumed.");
-        }
-        if (volumes > 0 && quota.volumes() >= 0 && usage.volumes() + volumes > quota.volumes()) {
-            return Optional.of("VolumeLimitExceeded: Maximum number of volumes allowed (" + quota.volumes()
-                    + ") exceeded for quota 'volumes'.");
-        }
-        if (snapshots > 0 && quota.snapshots() >= 0 && usage.snapshots() + snapshots > quota.snapshots()) {
-            return Optional.of("SnapshotLimitExceeded: Maximum number of snapshots allowed (" + quota.snapshots()
-                    + ") exceeded");
-        }
-        return Optional.empty();
+        return VolumeQuotaCheck.refusal(store, project, now, volumes, snapshots, gigabytes);
     }
 }

@@ -1,11 +1,11 @@
 package org.stackratings.sandbox.api.volume.volumes;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.stackratings.sandbox.api.volume.CinderScope;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.image.StoredImage;
+import org.stackratings.sandbox.state.volume.ImageCopy;
 import org.stackratings.sandbox.state.volume.StoredSnapshot;
 import org.stackratings.sandbox.state.volume.StoredVolume;
 import org.stackratings.sandbox.state.volume.VolumeAttributes;
@@ -17,8 +17,6 @@ import org.stackratings.sandbox.state.volume.VolumeOrigin;
  * the origin. {@code status} and {@code error}: the refusal (400 or 404) when the origin is unusable.
  */
 record VolumeCreation(int size, VolumeAttributes attributes, VolumeOrigin origin, int status, String error) {
-
-    private static final long GIB = 1L << 30;
 
     static VolumeCreation resolve(ApiRequest req, VolumeCreateRequest create) {
         VolumeAttributes plain = new VolumeAttributes(create.name(), create.description(), create.metadata(), false,
@@ -59,10 +57,8 @@ record VolumeCreation(int size, VolumeAttributes attributes, VolumeOrigin origin
                 return refused(400, "Invalid image identifier or unable to access requested image.");
             }
             StoredImage i = image.get();
-            long bytes = i.content() == null ? 0 : i.content().size();
-            int needed = Math.max(i.attributes().minDisk(), (int) ((bytes + GIB - 1) / GIB));
-            return sized(create, Math.max(needed, 1), "image", plain.withBootable(true)
-                    .withImageMetadata(imageMetadata(i, bytes)), new VolumeOrigin(null, null, i.id()));
+            return sized(create, ImageCopy.leastSize(i), "image", ImageCopy.attributes(i, plain),
+                    new VolumeOrigin(null, null, i.id()));
         }
         return new VolumeCreation(create.size(), plain, VolumeOrigin.EMPTY, 202, null);
     }
@@ -79,23 +75,6 @@ record VolumeCreation(int size, VolumeAttributes attributes, VolumeOrigin origin
             return refused(400, message);
         }
         return new VolumeCreation(size, attributes, origin, 202, null);
-    }
-
-    private static Map<String, String> imageMetadata(StoredImage i, long bytes) {
-        Map<String, String> metadata = new LinkedHashMap<>(i.attributes().properties());
-        metadata.put("image_id", i.id());
-        if (i.attributes().name() != null) {
-            metadata.put("image_name", i.attributes().name());
-        }
-        if (i.content() != null && i.content().checksum() != null) {
-            metadata.put("checksum", i.content().checksum());
-        }
-        metadata.put("container_format", String.valueOf(i.attributes().containerFormat()));
-        metadata.put("disk_format", String.valueOf(i.attributes().diskFormat()));
-        metadata.put("min_disk", String.valueOf(i.attributes().minDisk()));
-        metadata.put("min_ram", String.valueOf(i.attributes().minRam()));
-        metadata.put("size", String.valueOf(bytes));
-        return metadata;
     }
 
     private static VolumeCreation refused(int status, String error) {

@@ -45,6 +45,10 @@ final class RebuildAction {
         if (req.cloud().images().bootable(image).isEmpty()) {
             throw new NovaRefusal(400, "Cannot find image for rebuild");
         }
+        if (server.imageId().isEmpty()) {
+            // Nova rebuilds a volume-backed server onto a new image only from 2.93, above the sandbox's maximum
+            throw new NovaRefusal(400, "Unable to rebuild with a different image for a volume-backed server.");
+        }
         var record = ActionHistory.of(req, "rebuild", "compute_rebuild_instance", TIME, false);
         SimulatedServer rebuilt = RequestedServer.modify(req, server.id(), r -> {
             r.rebuilt(image, disk, (String) password);
