@@ -152,6 +152,6 @@ public final class MetadataApi {
         }
         Map<String, String> next = new LinkedHashMap<>(now.get());
         next.remove(key);
-        access.write(req, req.param(idParam), next).ifPresent(m -> req.ok(new JsonObject()));
+        access.write(req, req.param(idParam), next).ifPresent(m -> req.reply(200, null));
     }
 }
