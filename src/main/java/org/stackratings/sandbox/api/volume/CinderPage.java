@@ -11,8 +11,8 @@ import org.stackratings.sandbox.routing.ApiRequest;
 
 /**
  * One page of a Cinder list: sorted by {@code sort=key[:dir],...} (or {@code sort_key}/{@code sort_dir}; default
- * {@code created_at} then {@code id}, descending), after {@code marker}, at most {@code limit} items, with a {@code
- * next} link when more follow. {@code error} is the 400 or 404 message when the query is invalid.
+ * {@code created_at} then {@code id}, descending), after {@code marker} and {@code offset} more, at most {@code limit}
+ * items, with a {@code next} link when the page is full (as Cinder: more may follow). {@code error} is the 400 or 404 message when the query is invalid.
  */
 public record CinderPage<T>(List<T> items, JsonArray links, String error, int status) {
 
@@ -35,6 +35,19 @@ public record CinderPage<T>(List<T> items, JsonArray links, String error, int st
             }
             sorted = new ArrayList<>(sorted.subList(at + 1, sorted.size()));
         }
+        String offsetText = req.query("offset");
+        if (offsetText != null) {
+            int offset;
+            try {
+                offset = Integer.parseInt(offsetText);
+            } catch (NumberFormatException e) {
+                return new CinderPage<>(List.of(), null, "offset must be an integer.", 400);
+            }
+            if (offset < 0) {
+                return new CinderPage<>(List.of(), null, "offset must be >= 0.", 400);
+            }
+            sorted = new ArrayList<>(sorted.subList(Math.min(offset, sorted.size()), sorted.size()));
+        }
         String limitText = req.query("limit");
         if (limitText == null) {
             return new CinderPage<>(sorted, null, null, 200);
@@ -48,7 +61,7 @@ public record CinderPage<T>(List<T> items, JsonArray links, String error, int st
         if (limit < 0) {
             return new CinderPage<>(List.of(), null, "Invalid input received: limit param must be positive", 400);
         }
-        if (sorted.size() <= limit || limit == 0) {
+        if (sorted.size() < limit || limit == 0) {
             return new CinderPage<>(sorted.subList(0, Math.min(limit, sorted.size())), null, null, 200);
         }
         List<T> page = sorted.subList(0, limit);

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.ServiceRoutes;
 
@@ -25,11 +26,19 @@ public final class MetadataApi {
     private final String idParam;
     private final String what;
     private final Access access;
+    private final BiFunction<String, String, String> keyMissing;
 
+    /** The metadata of a volume: a key it does not hold is the 404 "Metadata item was not found". */
     public MetadataApi(String idParam, String what, Access access) {
+        this(idParam, what, access, (id, key) -> "Metadata item was not found");
+    }
+
+    /** {@code keyMissing}: the 404's message for a resource id and a key it does not hold. */
+    public MetadataApi(String idParam, String what, Access access, BiFunction<String, String, String> keyMissing) {
         this.idParam = idParam;
         this.what = what;
         this.access = access;
+        this.keyMissing = keyMissing;
     }
 
     public void register(ServiceRoutes routes, String resourcePath) {
@@ -100,7 +109,7 @@ public final class MetadataApi {
         current(req).ifPresent(m -> {
             String key = req.param("key");
             if (!m.containsKey(key)) {
-                req.fail(404, "Metadata item was not found");
+                req.fail(404, keyMissing.apply(req.param(idParam), key));
                 return;
             }
             req.ok(new JsonObject().put("meta", new JsonObject().put(key, m.get(key))));
@@ -138,11 +147,11 @@ public final class MetadataApi {
         }
         String key = req.param("key");
         if (!now.get().containsKey(key)) {
-            req.fail(404, "Metadata item was not found");
+            req.fail(404, keyMissing.apply(req.param(idParam), key));
             return;
         }
         Map<String, String> next = new LinkedHashMap<>(now.get());
         next.remove(key);
-        access.write(req, req.param(idParam), next).ifPresent(m -> req.ok(new JsonObject()));
+        access.write(req, req.param(idParam), next).ifPresent(m -> req.reply(200, null));
     }
 }

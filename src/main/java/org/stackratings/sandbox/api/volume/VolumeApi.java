@@ -9,13 +9,15 @@ import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.OpenStackService;
 import org.stackratings.sandbox.routing.ServiceApi;
 import org.stackratings.sandbox.routing.ServiceRoutes;
+import org.stackratings.sandbox.api.volume.actions.VolumeActionsApi;
 import org.stackratings.sandbox.api.volume.quotas.QuotaSetsApi;
 import org.stackratings.sandbox.api.volume.types.VolumeTypesApi;
+import org.stackratings.sandbox.api.volume.snapshots.SnapshotsApi;
 import org.stackratings.sandbox.api.volume.volumes.VolumesApi;
 
 /**
  * Cinder v3 under {@code /{cloud}/volume}: versions, volumes ({@link VolumesApi}: create, list, show, update, delete,
- * summary, metadata), volume types, quota sets and limits, availability zones and extensions, with microversion
+ * summary, metadata), volume actions ({@link VolumeActionsApi}), snapshots ({@link SnapshotsApi}), volume types, quota sets and limits, availability zones and extensions, with microversion
  * negotiation (3.0 .. 3.70).
  */
 public final class VolumeApi implements ServiceApi {
@@ -24,6 +26,8 @@ public final class VolumeApi implements ServiceApi {
     public static final Microversion MAX = new Microversion(3, 70);
 
     private final VolumesApi volumes = new VolumesApi();
+    private final VolumeActionsApi actions = new VolumeActionsApi();
+    private final SnapshotsApi snapshots = new SnapshotsApi();
     private final QuotaSetsApi quotas = new QuotaSetsApi();
     private final VolumeTypesApi types = new VolumeTypesApi();
 
@@ -40,6 +44,8 @@ public final class VolumeApi implements ServiceApi {
         routes.getOpen("/v3", this::version);
         routes.getOpen("/v3/", this::version);
         volumes.register(routes);
+        actions.register(routes);
+        snapshots.register(routes);
         quotas.register(routes);
         types.register(routes);
         routes.get("/v3/:project_id/os-availability-zone", this::availabilityZones);
@@ -99,10 +105,16 @@ public final class VolumeApi implements ServiceApi {
                 .put("zoneState", new JsonObject().put("available", true)))));
     }
 
-    /** Only what this API implements: availability zones, quota sets and the two volume attributes it shows. */
+    /**
+     * Only what this API implements: availability zones, quota sets, volume actions, the two snapshot and the two
+     * volume attributes it shows.
+     */
     private static final List<String[]> EXTENSIONS = List.of(
             new String[] {"os-availability-zone", "AvailabilityZones", "Describe Availability Zones."},
             new String[] {"os-quota-sets", "Quotas", "Quota management support."},
+            new String[] {"os-volume-actions", "VolumeActions", "Enable volume actions."},
+            new String[] {"os-extended-snapshot-attributes", "ExtendedSnapshotAttributes",
+                "Extended SnapshotAttributes support."},
             new String[] {"os-vol-tenant-attr", "VolumeTenantAttribute",
                 "Expose the internal project_id as an attribute of a volume."},
             new String[] {"os-vol-image-meta", "VolumeImageMetadata", "Show image metadata associated with the volume."});

@@ -3,11 +3,12 @@ package org.stackratings.sandbox.state.volume;
 import java.util.Map;
 
 /**
- * What a volume's owner may write: name, description, metadata (string to string), the bootable and read-only flags
- * and the image metadata Cinder copied from the image the volume was made of.
+ * What a volume's owner may write: name, description, metadata (string to string), the bootable flag, the read-only
+ * flag (Cinder's admin metadata {@code readonly}: null until an os-update_readonly_flag or os-attach sets it, shown in
+ * the metadata from then on) and the image metadata Cinder copied from the image the volume was made of.
  */
 public record VolumeAttributes(String name, String description, Map<String, String> metadata, boolean bootable,
-        boolean readOnly, Map<String, String> imageMetadata) {
+        Boolean readOnly, Map<String, String> imageMetadata) {
 
     public VolumeAttributes {
         metadata = Map.copyOf(metadata);

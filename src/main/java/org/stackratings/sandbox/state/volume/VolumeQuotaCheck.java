@@ -34,5 +34,17 @@ public final class VolumeQuotaCheck {
             return Optional.of("SnapshotLimitExceeded: Maximum number of snapshots allowed (" + quota.snapshots()
                     + ") exceeded");
         }
-        return Optional.empty();    }
+        return Optional.empty();
+    }
+
+    /** Why growing a volume to {@code newSize} GiB ({@code increase} more) is refused (Cinder's 413). */
+    public static Optional<String> extension(VolumeStore store, String project, Instant now, int newSize,
+            int increase) {
+        VolumeQuota quota = store.quota();
+        if (quota.perVolumeGigabytes() >= 0 && newSize > quota.perVolumeGigabytes()) {
+            return Optional.of("VolumeSizeExceedsLimit: Requested volume size " + newSize
+                    + "G is larger than maximum allowed limit " + quota.perVolumeGigabytes() + "G.");
+        }
+        return refusal(store, project, now, 0, 0, increase);
+    }
 }

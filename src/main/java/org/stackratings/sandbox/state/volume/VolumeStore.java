@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.stackratings.sandbox.profile.CloudProfile;
 import org.stackratings.sandbox.state.CloudInventory;
@@ -37,7 +38,7 @@ public final class VolumeStore {
         Instant created = Instant.parse(CloudInventory.CREATED_AT);
         List<StoredVolume> seeded = inventory.volumes().stream().map(v -> new StoredVolume(v.id(),
                 profile.project().id(), user, v.status(),
-                new VolumeAttributes(v.name(), null, Map.of(), v.bootable(), false,
+                new VolumeAttributes(v.name(), null, Map.of(), v.bootable(), null,
                         v.imageId() == null ? Map.of() : Map.of("image_id", v.imageId())),
                 v.sizeGb(), "nova", VolumeTypes.DEFAULT_NAME,
                 new VolumeOrigin(null, null, v.imageId()), List.of(), created, created, null)).toList();
@@ -117,6 +118,23 @@ public final class VolumeStore {
     /** Sets the status now and {@code then} a {@link #STEP} later. */
     public synchronized Optional<StoredVolume> pass(String id, String status, String then, Instant now) {
         return setStatus(id, status, PendingChange.becomes(then, now.plus(STEP)), now);
+    }
+
+    /**
+     * Cinder's conditional update: the volume is {@code status} now and {@code then} a {@link #STEP} later (null: it
+     * stays), but only if it is in one of the {@code expected} statuses; empty when it is not (or is unknown).
+     */
+    public synchronized Optional<StoredVolume> passFrom(Set<String> expected, String id, String status, String then,
+            Instant now) {
+        settle(now);
+        StoredVolume v = volumes.get(id);
+        if (v == null || !expected.contains(v.status())) {
+            return Optional.empty();
+        }
+        StoredVolume changed = v.withStatus(status, then == null ? null : PendingChange.becomes(then, now.plus(STEP)),
+                now);
+        volumes.put(id, changed);
+        return Optional.of(changed);
     }
 
     /** Grows the volume: extending now, available with {@code size} GiB a {@link #STEP} later. */
@@ -203,10 +221,10 @@ public final class VolumeStore {
         snapshots.computeIfPresent(id, (k, s) -> s.withStatus("deleting", PendingChange.removal(now.plus(STEP)), now));
     }
 
-    /** A new snapshot of {@code volume} in creating. */
-    public static StoredSnapshot creatingSnapshot(String id, StoredVolume volume, String name, String description,
-            Map<String, String> metadata, Instant now) {
-        return new StoredSnapshot(id, volume.project(), volume.id(), "creating", name, description, metadata,
+    /** A new snapshot of {@code volume} by {@code userId}, in creating. */
+    public static StoredSnapshot creatingSnapshot(String id, StoredVolume volume, String userId, String name,
+            String description, Map<String, String> metadata, Instant now) {
+        return new StoredSnapshot(id, volume.project(), userId, volume.id(), "creating", name, description, metadata,
                 volume.size(), now, now, PendingChange.becomes("available", now.plus(STEP)));
     }
 

@@ -20,7 +20,7 @@ record VolumeCreation(int size, VolumeAttributes attributes, VolumeOrigin origin
 
     static VolumeCreation resolve(ApiRequest req, VolumeCreateRequest create) {
         VolumeAttributes plain = new VolumeAttributes(create.name(), create.description(), create.metadata(), false,
-                false, Map.of());
+                null, Map.of());
         String project = CinderScope.project(req);
         if (create.snapshotId() != null) {
             Optional<StoredSnapshot> snapshot = req.cloud().volumes().snapshot(project, create.snapshotId(),

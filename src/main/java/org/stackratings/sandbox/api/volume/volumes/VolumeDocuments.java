@@ -94,11 +94,11 @@ public final class VolumeDocuments {
         return json;
     }
 
-    /** The metadata Cinder shows: the owner's, plus {@code readonly} once the flag was set. */
+    /** The metadata Cinder shows: the owner's, plus {@code readonly} ("True" or "False") once the flag was set. */
     private static JsonObject metadata(StoredVolume v) {
         JsonObject metadata = new JsonObject(new LinkedHashMap<>(v.metadata()));
-        if (v.attributes().readOnly()) {
-            metadata.put("readonly", "True");
+        if (v.attributes().readOnly() != null) {
+            metadata.put("readonly", v.attributes().readOnly() ? "True" : "False");
         }
         return metadata;
     }

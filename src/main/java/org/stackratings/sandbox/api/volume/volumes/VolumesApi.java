@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.stackratings.sandbox.api.volume.CinderPage;
 import org.stackratings.sandbox.api.volume.CinderScope;
 import org.stackratings.sandbox.api.volume.MetadataApi;
-import org.stackratings.sandbox.api.volume.quotas.QuotaCheck;
+import org.stackratings.sandbox.state.volume.VolumeQuotaCheck;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.ServiceRoutes;
 import org.stackratings.sandbox.state.volume.StoredVolume;
@@ -150,7 +150,7 @@ public final class VolumesApi {
         }
         VolumeStore store = req.cloud().volumes();
         String project = CinderScope.project(req);
-        Optional<String> over = QuotaCheck.refusal(store, project, req.now(), 1, 0, made.size());
+        Optional<String> over = VolumeQuotaCheck.refusal(store, project, req.now(), 1, 0, made.size());
         if (over.isPresent()) {
             req.fail(413, over.get());
             return;

@@ -75,7 +75,7 @@ public record BootDisks(String imageId, List<BlockDevice> volumes) {
         for (BlockDevice device : volumes) {
             String volumeId = "volume".equals(device.sourceType()) ? device.uuid() : create(req, device).id();
             String name = device.boots() ? ROOT_DEVICE : "/dev/vd" + next++;
-            store.attach(new VolumeAttachment(UUID.randomUUID().toString(), volumeId, serverId, name, req.now(),
+            store.attach(new VolumeAttachment(UUID.randomUUID().toString(), volumeId, serverId, name, req.now(), true,
                     device.deleteOnTermination()), "attaching", "in-use", req.now());
         }
     }
