@@ -8,8 +8,10 @@ import org.stackratings.sandbox.api.Microversion;
 import org.stackratings.sandbox.api.compute.groups.ServerGroupsApi;
 import org.stackratings.sandbox.api.compute.images.ImageProxyApi;
 import org.stackratings.sandbox.api.compute.quotas.QuotasApi;
-import org.stackratings.sandbox.api.compute.volumes.VolumeAttachmentsApi;
 import org.stackratings.sandbox.api.compute.servers.ServerApi;
+import org.stackratings.sandbox.api.compute.volumes.SnapshotProxyApi;
+import org.stackratings.sandbox.api.compute.volumes.VolumeAttachmentsApi;
+import org.stackratings.sandbox.api.compute.volumes.VolumeProxyApi;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.routing.OpenStackService;
 import org.stackratings.sandbox.routing.ServiceApi;
@@ -18,7 +20,8 @@ import org.stackratings.sandbox.state.CloudInventory;
 
 /**
  * Nova v2.1 under {@code /{cloud}/compute}: versions, flavors, the image proxy ({@link ImageProxyApi}), servers ({@link ServerApi}),
- * availability zones, limits, quota sets and keypairs, with microversion negotiation (2.1 .. 2.90). An optional {@code /{project_id}} after
+ * volume attachments, the volume and snapshot proxies ({@link VolumeProxyApi}, {@link SnapshotProxyApi}), availability
+ * zones, limits, quota sets and keypairs, with microversion negotiation (2.1 .. 2.90). An optional {@code /{project_id}} after
  * {@code /v2.1} is accepted, as real Nova does.
  */
 public final class ComputeApi implements ServiceApi {
@@ -28,6 +31,8 @@ public final class ComputeApi implements ServiceApi {
     private static final String VERSION_KEY = "sandbox.compute.microversion";
 
     private final VolumeAttachmentsApi volumeAttachmentsApi = new VolumeAttachmentsApi();
+    private final VolumeProxyApi volumeProxyApi = new VolumeProxyApi();
+    private final SnapshotProxyApi snapshotProxyApi = new SnapshotProxyApi();
     private final ServerApi serverApi = new ServerApi();
     private final KeypairApi keypairApi = new KeypairApi();
     private final ServerGroupsApi serverGroupsApi = new ServerGroupsApi();
@@ -60,6 +65,8 @@ public final class ComputeApi implements ServiceApi {
             tenantNetworksApi.register(routes, prefix);
             serverApi.register(routes, prefix);
             volumeAttachmentsApi.register(routes, prefix);
+            volumeProxyApi.register(routes, prefix);
+            snapshotProxyApi.register(routes, prefix);
             routes.get(prefix + "/os-availability-zone", this::availabilityZones);
             quotasApi.register(routes, prefix);
             keypairApi.register(routes, prefix);

@@ -42,6 +42,7 @@ final class ExtensionsApi {
             new Extension("ServerUsage", "OS-SRV-USG", "Adds launched_at and terminated_at on Servers."),
             new Extension("Servers", "servers", "Servers."),
             new Extension("TenantNetworks", "os-tenant-networks", "Tenant-based Network Management Extension."),
+            new Extension("Volumes", "os-volumes", "Volumes support."),
             new Extension("AttachInterfaces", "os-attach-interfaces", "Attach interface support."));
 
     void register(ServiceRoutes routes, String prefix) {

@@ -10,6 +10,9 @@ public final class NovaPaging {
     public record Page<T>(List<T> items, String nextQuery) {
     }
 
+    /** Nova's {@code [api] max_limit}: the most items one page holds. */
+    private static final int MAX_LIMIT = 1000;
+
     private NovaPaging() {
     }
 
@@ -52,5 +55,27 @@ public final class NovaPaging {
             throw new NovaRefusal(400, "limit param must be positive");
         }
         return limit;
+    }
+
+    /**
+     * Nova's older paging by position ({@code common.limited}, as the volume and snapshot proxies use it): the items
+     * from {@code offset} (null: 0), at most {@code limit} (null: all, never more than Nova's 1000) of them.
+     */
+    public static <T> List<T> limited(List<T> items, String offset, String limit) {
+        int from = 0;
+        if (offset != null) {
+            try {
+                from = Integer.parseInt(offset);
+            } catch (NumberFormatException e) {
+                throw new NovaRefusal(400, "offset param must be an integer");
+            }
+            if (from < 0) {
+                throw new NovaRefusal(400, "offset param must be positive");
+            }
+        }
+        Integer asked = limit(limit);
+        int max = asked == null || asked == 0 ? MAX_LIMIT : Math.min(asked, MAX_LIMIT);
+        int start = Math.min(from, items.size());
+        return List.copyOf(items.subList(start, Math.min(items.size(), start + max)));
     }
 }

@@ -30,6 +30,13 @@ public final class NovaRefusal extends RuntimeException {
         return new NovaRefusal(404, "Instance " + id + " could not be found.");
     }
 
+    /** Nova's 404 for a route that microversion {@code 2.(lastMinor + 1)} removed, when the request asks that or later. */
+    public static void unlessAtMost(ApiRequest req, int lastMinor) {
+        if (ComputeApi.microversion(req).atLeast(2, lastMinor + 1)) {
+            throw new NovaRefusal(404, "The resource could not be found.");
+        }
+    }
+
     /** {@code handler}, with a refusal it throws answered as Nova's error of that status and message. */
     public static Handler<ApiRequest> answering(Handler<ApiRequest> handler) {
         return req -> {

@@ -3,6 +3,7 @@ package org.stackratings.sandbox.state.volume;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One Cinder volume as the store holds it: its project, status, writable attributes, where it came from (snapshot,
@@ -13,8 +14,17 @@ public record StoredVolume(String id, String project, String userId, String stat
         int size, String availabilityZone, String volumeType, VolumeOrigin origin, List<VolumeAttachment> attachments,
         Instant createdAt, Instant updatedAt, PendingChange pending) {
 
+    /** The statuses in which Cinder lets a member delete a volume. */
+    private static final Set<String> DELETABLE = Set.of("available", "error", "error_restoring", "error_extending",
+            "error_managing");
+
     public StoredVolume {
         attachments = List.copyOf(attachments);
+    }
+
+    /** Whether Cinder lets a member delete it as it is (a status that allows it, attached to nothing). */
+    public boolean deletable() {
+        return DELETABLE.contains(status) && attachments.isEmpty();
     }
 
     public boolean bootable() {

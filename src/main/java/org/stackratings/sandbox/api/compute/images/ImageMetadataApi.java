@@ -32,12 +32,12 @@ final class ImageMetadataApi {
     }
 
     private static StoredImage visible(ApiRequest req) {
-        ProxiedImages.requireProxy(req, LAST_MINOR);
+        NovaRefusal.unlessAtMost(req, LAST_MINOR);
         return ProxiedImages.of(req).visible(req.param("image_id"));
     }
 
     private static StoredImage owned(ApiRequest req) {
-        ProxiedImages.requireProxy(req, LAST_MINOR);
+        NovaRefusal.unlessAtMost(req, LAST_MINOR);
         return ProxiedImages.of(req).owned(req.param("image_id"), NOT_OWNER);
     }
 

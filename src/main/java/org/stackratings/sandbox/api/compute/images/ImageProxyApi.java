@@ -32,7 +32,7 @@ public final class ImageProxyApi {
     }
 
     private void list(ApiRequest req, boolean detail) {
-        ProxiedImages.requireProxy(req, LAST_MINOR);
+        NovaRefusal.unlessAtMost(req, LAST_MINOR);
         NovaPaging.Page<StoredImage> page = ImageListQuery.of(req).page(ProxiedImages.of(req).listed());
         ImageViews views = new ImageViews(req);
         JsonArray list = new JsonArray();
@@ -46,13 +46,13 @@ public final class ImageProxyApi {
     }
 
     private void show(ApiRequest req) {
-        ProxiedImages.requireProxy(req, LAST_MINOR);
+        NovaRefusal.unlessAtMost(req, LAST_MINOR);
         StoredImage image = ProxiedImages.of(req).visible(req.param("image_id"));
         req.ok(new JsonObject().put("image", new ImageViews(req).detail(image)));
     }
 
     private void delete(ApiRequest req) {
-        ProxiedImages.requireProxy(req, LAST_MINOR);
+        NovaRefusal.unlessAtMost(req, LAST_MINOR);
         StoredImage image = ProxiedImages.of(req).owned(req.param("image_id"),
                 "You are not allowed to delete the image.");
         if (image.attributes().isProtected()) {

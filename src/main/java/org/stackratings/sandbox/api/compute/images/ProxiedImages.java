@@ -1,7 +1,6 @@
 package org.stackratings.sandbox.api.compute.images;
 
 import java.util.List;
-import org.stackratings.sandbox.api.compute.ComputeApi;
 import org.stackratings.sandbox.api.compute.NovaRefusal;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.image.ImageStore;
@@ -18,13 +17,6 @@ record ProxiedImages(ImageStore store, String project) {
         String project = req.token() == null || req.token().projectId() == null
                 ? req.profile().project().id() : req.token().projectId();
         return new ProxiedImages(req.cloud().images(), project);
-    }
-
-    /** Nova's 404 for the image proxy's routes from the microversion on which they were removed. */
-    static void requireProxy(ApiRequest req, int lastMinor) {
-        if (ComputeApi.microversion(req).atLeast(2, lastMinor + 1)) {
-            throw new NovaRefusal(404, "The resource could not be found.");
-        }
     }
 
     /** The images the project sees, newest first (Glance's default order). */

@@ -1,11 +1,10 @@
 package org.stackratings.sandbox.api.compute.servers;
 
+import org.stackratings.sandbox.api.ServiceTime;
 import org.stackratings.sandbox.api.compute.ComputeApi;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,6 @@ import org.stackratings.sandbox.state.SimulatedServer;
  */
 public final class ServerDocuments {
 
-    private static final DateTimeFormatter USAGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-            .withZone(ZoneOffset.UTC);
 
     private final ApiRequest req;
     private final Microversion mv;
@@ -83,7 +80,7 @@ public final class ServerDocuments {
                 .put("config_drive", "")
                 .put("key_name", s.keyName())
                 .put("OS-SRV-USG:launched_at", s.details().launchedAt() == null ? null
-                        : USAGE_TIME.format(s.details().launchedAt()))
+                        : ServiceTime.format(s.details().launchedAt()))
                 .putNull("OS-SRV-USG:terminated_at")
                 .put("OS-EXT-STS:task_state", s.taskState())
                 .put("OS-EXT-STS:vm_state", s.vmState())

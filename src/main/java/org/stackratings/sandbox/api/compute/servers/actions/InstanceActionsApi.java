@@ -3,9 +3,8 @@ package org.stackratings.sandbox.api.compute.servers.actions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.stackratings.sandbox.api.ServiceTime;
 import org.stackratings.sandbox.api.Microversion;
 import org.stackratings.sandbox.api.compute.ComputeApi;
 import org.stackratings.sandbox.api.compute.NovaPaging;
@@ -23,8 +22,6 @@ import org.stackratings.sandbox.state.compute.InstanceAction;
  */
 public final class InstanceActionsApi {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-            .withZone(ZoneOffset.UTC);
 
     public void register(ServiceRoutes routes, String server) {
         routes.get(server + "/os-instance-actions", NovaRefusal.answering(this::list));
@@ -95,6 +92,6 @@ public final class InstanceActionsApi {
     }
 
     private static String time(Instant t) {
-        return TIME.format(t);
+        return ServiceTime.format(t);
     }
 }
