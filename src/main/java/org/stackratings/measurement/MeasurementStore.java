@@ -108,9 +108,7 @@ public class MeasurementStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finishCompliance(UUID runId, String memberSlug, String guideline, String summary, List<ComplianceRecord> records) {
         List<OperationResult> results = records.stream().map(ComplianceRecord::measurement).toList();
-        RunWrites.Finish finish = finish(runId, RunStatus.COMPLETED, summary, results);
-        em.unwrap(Session.class).doWork(connection -> RunWrites.write(connection, List.of(), List.of(finish)));
-        results.forEach(r -> meter(memberSlug, r));
+        completeInTransaction(runId, memberSlug, summary, results);
         ProbeRun run = ProbeRun.findById(runId);
         for (ComplianceRecord record : records) {
             ComplianceResult.Key key = new ComplianceResult.Key(run.memberId, record.capability());
@@ -127,6 +125,17 @@ public class MeasurementStore {
             }
         }
         complianceStored.fire(new ComplianceStored(run.memberId, runId));
+    }
+
+    /**
+     * Closes a run as COMPLETED with its measurements inside the caller's transaction, for a store that writes its
+     * own rows of the run with them (compliance results, the conformance run's).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void completeInTransaction(UUID runId, String memberSlug, String summary, List<OperationResult> results) {
+        RunWrites.Finish finish = finish(runId, RunStatus.COMPLETED, summary, results);
+        em.unwrap(Session.class).doWork(connection -> RunWrites.write(connection, List.of(), List.of(finish)));
+        results.forEach(r -> meter(memberSlug, r));
     }
 
     /**
