@@ -1,7 +1,5 @@
 package org.stackratings.openstack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -22,24 +20,14 @@ import java.util.List;
  */
 final class ApplicationCredentialLogin {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
     private ApplicationCredentialLogin() {
     }
 
     static KeystoneToken issueToken(BoundedClient client, String authUrl, String credentialId, String secret) {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode identity = body.putObject("auth").putObject("identity");
-        identity.putArray("methods").add("application_credential");
-        identity.putObject("application_credential").put("id", credentialId).put("secret", secret);
-        Request.Builder request;
-        try {
-            request = new Request.Builder().url(authUrl + "/auth/tokens").header("Accept", "application/json")
-                    .post(RequestBody.create(JSON.writeValueAsBytes(body), APPLICATION_JSON));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the token request", e);
-        }
+        Request.Builder request = new Request.Builder().url(authUrl + "/auth/tokens").header("Accept", "application/json")
+                .post(RequestBody.create(TokenRequest.applicationCredential(credentialId, secret), APPLICATION_JSON));
         try (BoundedResponse response = client.send(request, false)) {
             if (response.status() != 201 && response.status() != 200) {
                 CloudFailure failure = response.status() == 401 ? CloudFailure.UNAUTHORIZED : CloudFailure.HTTP_ERROR;

@@ -15,6 +15,16 @@ public interface CloudSession {
     /** The id of the project the token is scoped to. */
     String projectId();
 
+    /** The id of the user the token was issued to. */
+    String userId();
+
+    /**
+     * Keystone: POST /auth/tokens again with the account's credentials: a second token (to check create, validate
+     * and revoke on a token that is not the session's own). HTTP errors are in its answer (no token then); transport
+     * failures throw.
+     */
+    IssuedToken issueToken();
+
     /** Nova: GET /flavors/detail; returns how many flavors were listed. */
     int listFlavors();
 

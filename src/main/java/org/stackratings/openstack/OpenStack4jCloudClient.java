@@ -54,7 +54,7 @@ public class OpenStack4jCloudClient implements CloudClient {
                     ? OSFactory.clientFromToken(ApplicationCredentialLogin.issueToken(client, authUrl,
                     account.applicationCredentialId(), account.secret()), Facing.PUBLIC, config)
                     : passwordBuilder(account, authUrl, config).authenticate());
-            return new OpenStack4jSession(os.getToken(), config, account.region(), authUrl, client);
+            return new OpenStack4jSession(os.getToken(), config, account.region(), authUrl, client, account);
         } catch (RuntimeException e) {
             throw FailureClassifier.classify("identity.token.issue", e);
         }

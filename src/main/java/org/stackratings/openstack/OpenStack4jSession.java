@@ -1,5 +1,6 @@
 package org.stackratings.openstack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient;
 import org.openstack4j.api.exceptions.RegionEndpointNotFoundException;
@@ -27,11 +28,15 @@ import org.stackratings.openstack.http.CallScope;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -41,9 +46,12 @@ import java.util.function.Supplier;
 class OpenStack4jSession implements CloudSession {
 
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** What a raw answer keeps of its body (what it reads is bounded by the session's body limit). */
     private static final int KEPT_BODY = 64 * 1024;
+    /** Headers an answer never keeps: they carry tokens or session state. */
+    private static final Set<String> HIDDEN_HEADERS = java.util.Set.of("x-subject-token", "set-cookie");
     /** What evidence keeps of a URL (the catalog's, so the member's choice). */
     private static final int MAX_URL = 500;
 
@@ -52,9 +60,12 @@ class OpenStack4jSession implements CloudSession {
     private final String region;
     private final String authUrl;
     private final BoundedClient client;
+    private final CloudAccount account;
 
-    OpenStack4jSession(Token token, Config config, String region, String authUrl, BoundedClient client) {
+    OpenStack4jSession(Token token, Config config, String region, String authUrl, BoundedClient client,
+            CloudAccount account) {
         this.token = token;
+        this.account = account;
         this.config = config;
         this.region = region;
         this.authUrl = authUrl;
@@ -75,6 +86,44 @@ class OpenStack4jSession implements CloudSession {
     @Override
     public String projectId() {
         return token.getProject() == null ? null : token.getProject().getId();
+    }
+
+    @Override
+    public String userId() {
+        return token.getUser() == null ? null : token.getUser().getId();
+    }
+
+    @Override
+    public IssuedToken issueToken() {
+        HttpUrl url = HttpUrl.parse(strip(authUrl) + "/auth/tokens");
+        if (url == null) {
+            throw new CloudCallException(CloudFailure.ENDPOINT_NOT_ALLOWED, null, "InvalidUrl",
+                    "POST identity /auth/tokens: the auth URL is not an http(s) URL; nothing was sent", null);
+        }
+        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json")
+                .post(RequestBody.create(TokenRequest.body(account), JSON));
+        long start = System.nanoTime();
+        try (BoundedResponse response = client.send(request, true)) {
+            String issued = response.header("X-Subject-Token");
+            List<String> secrets = issued == null ? List.of(token.getId(), account.secret())
+                    : List.of(token.getId(), account.secret(), issued);
+            String body = response.text();
+            ApiAnswer answer = answer(url.toString(), response, body, secrets, start);
+            return new IssuedToken(issued, expiresAt(body), answer);
+        } catch (IOException | RuntimeException e) {
+            throw FailureClassifier.classify("POST identity /auth/tokens", e);
+        }
+    }
+
+    /** {@code token.expires_at} of a Keystone token document, or null. */
+    private static Instant expiresAt(String body) {
+        try {
+            String text = MAPPER.readTree(body).path("token")
+                    .path("expires_at").asText(null);
+            return text == null ? null : OffsetDateTime.parse(text).toInstant();
+        } catch (IOException | DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Override
@@ -182,22 +231,40 @@ class OpenStack4jSession implements CloudSession {
             throw new CloudCallException(CloudFailure.ENDPOINT_NOT_ALLOWED, null, "InvalidUrl",
                     call.describe() + ": the endpoint is not an http(s) URL; nothing was sent", null);
         }
+        MediaType type = call.contentType() == null ? JSON : MediaType.parse(call.contentType());
         Request.Builder request = new Request.Builder().url(parsed)
                 .header("X-Auth-Token", token.getId()).header("Accept", "application/json")
                 .method(call.method(), call.body() == null ? (requiresBody(call.method()) ? RequestBody.create(new byte[0], null) : null)
-                        : RequestBody.create(call.body(), JSON));
+                        : RequestBody.create(call.body(), type));
+        call.headers().forEach(request::header);
         if (call.subjectIsOwnToken()) {
             request.header("X-Subject-Token", token.getId());
+        } else if (call.subject() != null && call.subject().value() != null) {
+            request.header("X-Subject-Token", call.subject().value());
         }
+        List<String> secrets = call.subject() == null || call.subject().value() == null ? List.of(token.getId())
+                : List.of(token.getId(), call.subject().value());
         long start = System.nanoTime();
         try (BoundedResponse response = client.send(request, true)) {
-            String body = response.text();
-            String kept = body.length() > KEPT_BODY ? body.substring(0, KEPT_BODY) : body;
-            return new ApiAnswer(url.length() > MAX_URL ? url.substring(0, MAX_URL) + "…" : url, response.status(), kept, BodyExcerpt.of(body, List.of(token.getId())),
-                    (System.nanoTime() - start) / 1_000_000.0);
+            return answer(url, response, response.text(), secrets, start);
         } catch (IOException | RuntimeException e) {
             throw FailureClassifier.classify(call.describe(), e);
         }
+    }
+
+    /** The answer as evidence may hold it: URL and body cut to size, secrets out of the excerpt and headers. */
+    private static ApiAnswer answer(String url, BoundedResponse response, String body, List<String> secrets,
+            long startNanos) {
+        String kept = body.length() > KEPT_BODY ? body.substring(0, KEPT_BODY) : body;
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().names().forEach(name -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HIDDEN_HEADERS.contains(lower)) {
+                headers.put(lower, response.header(name));
+            }
+        });
+        return new ApiAnswer(url.length() > MAX_URL ? url.substring(0, MAX_URL) + "…" : url, response.status(), kept,
+                BodyExcerpt.of(body, secrets), (System.nanoTime() - startNanos) / 1_000_000.0, headers);
     }
 
     private static boolean requiresBody(String method) {
