@@ -15,9 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.stackratings.agency.AgencyThreads;
 
 /**
  * The {@code lifecycle} probe (PRODUCT.md section 3): boot a server, wait for ACTIVE, delete it, wait until it is gone.
@@ -43,18 +42,14 @@ public class LifecycleProbe {
     private final Set<Long> membersInFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> runsInFlight = ConcurrentHashMap.newKeySet();
 
-    public LifecycleProbe(CloudClient client, MeasurementStore store, ProbeConfig config, Clock clock, ProbeWorkers workers) {
+    public LifecycleProbe(CloudClient client, MeasurementStore store, ProbeConfig config, Clock clock, ProbeWorkers workers,
+                          AgencyThreads threads) {
         this.client = client;
         this.workers = workers;
         this.store = store;
         this.config = config;
         this.clock = clock;
-        AtomicInteger count = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(config.lifecycle().threads(), runnable -> {
-            Thread thread = new Thread(runnable, "lifecycle-probe-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = threads.scheduled("lifecycle-probe", config.lifecycle().threads());
     }
 
     /**
@@ -98,6 +93,5 @@ public class LifecycleProbe {
 
     void stop(@Observes ShutdownEvent event) {
         LOG.infof("Stopping lifecycle probe: %d run(s) in flight; their servers will be reaped", runsInFlight.size());
-        scheduler.shutdownNow();
     }
 }

@@ -50,7 +50,7 @@ public class RatingEngine {
 
     public RatingEngine(MemberService members, WindowStatisticsQuery statistics, Scorecard scorecard,
                         MethodologyConfig methodology, ObjectMapper json, Clock clock, RatingConfig config,
-                        EntityManager em, LiveRatingHold hold) {
+                        EntityManager em, LiveRatingHold hold, org.stackratings.agency.AgencyThreads threads) {
         this.hold = hold;
         this.members = members;
         this.em = em;
@@ -62,12 +62,7 @@ public class RatingEngine {
                 methodology.outlook().minimumBuckets());
         this.json = json;
         this.clock = clock;
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        this.pool = java.util.concurrent.Executors.newFixedThreadPool(config.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "rating-engine-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = threads.fixed("rating-engine", config.threads());
         LOG.infof("Rating engine: methodology %s, window %s, hold %s, re-rating every %s", scorecard.version(),
                 scorecard.window(), methodology.stability().hold(), config.interval());
     }
@@ -113,10 +108,6 @@ public class RatingEngine {
         }
         changes.fire(new RatingsChanged(now, rated));
         return rated;
-    }
-
-    void stop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
-        pool.shutdownNow();
     }
 
     /**

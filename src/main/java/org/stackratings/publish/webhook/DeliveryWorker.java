@@ -1,11 +1,10 @@
 package org.stackratings.publish.webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.stackratings.agency.AgencyThreads;
 import org.stackratings.publish.feed.FeedAction;
 import org.stackratings.publish.feed.FeedService;
 import org.stackratings.security.CredentialCipher;
@@ -22,9 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends due outbox rows. A run claims up to {@code batch-size} due rows under a lease ({@code SELECT … FOR UPDATE
@@ -52,7 +49,7 @@ public class DeliveryWorker {
 
     public DeliveryWorker(EntityManager em, FeedService feed, EventFactory events, WebhookSender sender,
                           TargetUrlPolicy policy, CredentialCipher cipher, DeliveryLedger ledger, WebhookConfig config,
-                          java.time.Clock clock) {
+                          java.time.Clock clock, AgencyThreads threads) {
         this.em = em;
         this.clock = clock;
         this.feed = feed;
@@ -67,16 +64,7 @@ public class DeliveryWorker {
             throw new IllegalStateException("stackratings.webhook.lease (" + config.lease() + ") must be at least twice"
                     + " connect-timeout + request-timeout + " + LEASE_MARGIN.toSeconds() + " s (" + oneSend.multipliedBy(2) + ")");
         }
-        AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "webhook-delivery-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        pool.shutdownNow();
+        this.pool = threads.fixed("webhook-delivery", config.threads());
     }
 
     /** Time kept in hand at the end of a lease for waiting on the sender and recording the outcome. */
