@@ -184,7 +184,7 @@ public class ComplianceProbe {
         }
     }
 
-    static String failureInWords(CloudCallException e) {
+    public static String failureInWords(CloudCallException e) {
         return switch (e.failure()) {
             case SERVICE_MISSING -> e.getMessage(); // the agency's own words: which service the catalog lacks
             case UNAUTHORIZED -> "the cloud refused the agency's token";

@@ -69,6 +69,12 @@ public class Member extends PanacheEntityBase {
     public int complianceProbeIntervalSeconds;
     @Column(name = "probe_flavor")
     public String probeFlavor;
+    @Column(name = "probe_flavor_alt")
+    public String probeFlavorAlt;
+    @Column(name = "conformance_probe_enabled")
+    public boolean conformanceProbeEnabled;
+    @Column(name = "conformance_probe_interval_seconds")
+    public int conformanceProbeIntervalSeconds;
     @Column(name = "probe_image")
     public String probeImage;
     @Column(name = "probe_network")

@@ -31,7 +31,18 @@ public record MemberAccount(
         String image,
         String network,
         boolean insecure,
-        List<String> allowedRanges) {
+        List<String> allowedRanges,
+        String flavorAlt) {
+
+    public MemberAccount(long memberId, String slug, String authUrl, String region, String projectId,
+                         String projectName, String projectDomain, CredentialType credentialType, String username,
+                         String userDomain, String applicationCredentialId, String secret, List<String> allowedHosts,
+                         Duration apiInterval, String flavor, String image, String network, boolean insecure,
+                         List<String> allowedRanges) {
+        this(memberId, slug, authUrl, region, projectId, projectName, projectDomain, credentialType, username,
+                userDomain, applicationCredentialId, secret, allowedHosts, apiInterval, flavor, image, network, insecure,
+                allowedRanges, null);
+    }
 
     public MemberAccount {
         allowedRanges = allowedRanges == null ? List.of() : List.copyOf(allowedRanges);

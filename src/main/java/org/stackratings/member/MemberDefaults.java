@@ -21,6 +21,10 @@ public interface MemberDefaults {
     @WithDefault("PT24H")
     Duration complianceInterval();
 
+    /** Cadence of the {@code conformance} run when a member does not set one. */
+    @WithDefault("PT24H")
+    Duration conformanceInterval();
+
     /** Shortest cadence a member may ask for (any probe). */
     @WithDefault("PT10S")
     Duration minApiInterval();

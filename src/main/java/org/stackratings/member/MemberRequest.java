@@ -112,7 +112,12 @@ public record MemberRequest(
     }
 
     /** Which probes run and how often. */
-    public record Probes(@Valid ApiProbe api, @Valid LifecycleProbe lifecycle, @Valid ComplianceProbe compliance) {
+    public record Probes(@Valid ApiProbe api, @Valid LifecycleProbe lifecycle, @Valid ComplianceProbe compliance,
+                         @Valid ConformanceProbe conformance) {
+
+        public Probes(ApiProbe api, LifecycleProbe lifecycle, ComplianceProbe compliance) {
+            this(api, lifecycle, compliance, null);
+        }
     }
 
     /** The {@code api} probe: enabled by default, at the default cadence unless an ISO-8601 interval is given. */
@@ -130,5 +135,13 @@ public record MemberRequest(
 
     /** The {@code compliance} probe checks the interoperability guideline's required capabilities; off unless enabled. */
     public record ComplianceProbe(Boolean enabled, Duration interval) {
+    }
+
+    /**
+     * The {@code conformance} run checks every required capability by creating and deleting what it needs (servers,
+     * volumes, networks, images, keypairs; docs/compliance.md); off unless enabled, daily by default. It boots on the
+     * lifecycle probe's flavor, image and network; {@code flavorAlt}, a second flavor, lets it check resize.
+     */
+    public record ConformanceProbe(Boolean enabled, Duration interval, @Size(max = 255) String flavorAlt) {
     }
 }

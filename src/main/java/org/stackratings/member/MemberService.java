@@ -116,7 +116,8 @@ public class MemberService {
     private static MemberSchedule schedule(Member m) {
         return new MemberSchedule(m.slug, when(m.apiProbeEnabled, m.apiProbeIntervalSeconds),
                 when(m.lifecycleProbeEnabled, m.lifecycleProbeIntervalSeconds),
-                when(m.complianceProbeEnabled, m.complianceProbeIntervalSeconds));
+                when(m.complianceProbeEnabled, m.complianceProbeIntervalSeconds),
+                when(m.conformanceProbeEnabled, m.conformanceProbeIntervalSeconds));
     }
 
     private static Optional<Duration> when(boolean enabled, int seconds) {
@@ -149,7 +150,7 @@ public class MemberService {
                 m.credentialType, m.username, m.userDomain, m.applicationCredentialId,
                 cipher.decrypt(m.secretCiphertext, m.slug), m.allowedHostList(),
                 Duration.ofSeconds(m.apiProbeIntervalSeconds), m.probeFlavor, m.probeImage, m.probeNetwork,
-                m.insecure, m.allowedRangeList()));
+                m.insecure, m.allowedRangeList(), m.probeFlavorAlt));
     }
 
     private static void refuseTakenSlug(String slug) {
@@ -188,7 +189,8 @@ public class MemberService {
                 : String.join(",", request.allowedHosts().stream().map(String::trim).map(String::toLowerCase).toList());
         member.insecure = Boolean.TRUE.equals(request.insecure());
         member.allowedRanges = allowedRanges.isEmpty() ? null : String.join(",", allowedRanges);
-        MemberRequest.Probes probes = request.probes() == null ? new MemberRequest.Probes(null, null, null) : request.probes();
+        MemberRequest.Probes probes = request.probes() == null ? new MemberRequest.Probes(null, null, null, null)
+                : request.probes();
         MemberRequest.ApiProbe api = probes.api();
         member.apiProbeEnabled = api == null || api.enabled() == null || api.enabled();
         member.apiProbeIntervalSeconds = seconds("api", api == null ? null : api.interval(), defaults.apiInterval());
@@ -203,6 +205,11 @@ public class MemberService {
         member.complianceProbeEnabled = compliance != null && Boolean.TRUE.equals(compliance.enabled());
         member.complianceProbeIntervalSeconds = seconds("compliance", compliance == null ? null : compliance.interval(),
                 defaults.complianceInterval());
+        MemberRequest.ConformanceProbe conformance = probes.conformance();
+        member.conformanceProbeEnabled = conformance != null && Boolean.TRUE.equals(conformance.enabled());
+        member.conformanceProbeIntervalSeconds = seconds("conformance", conformance == null ? null
+                : conformance.interval(), defaults.conformanceInterval());
+        member.probeFlavorAlt = conformance == null ? null : blankToNull(conformance.flavorAlt());
         member.updatedAt = clock.instant();
     }
 

@@ -62,7 +62,11 @@ public record MemberView(
                                   String applicationCredentialId, boolean secretStored) {
     }
 
-    public record ProbesView(ApiProbeView api, LifecycleProbeView lifecycle, ApiProbeView compliance) {
+    public record ProbesView(ApiProbeView api, LifecycleProbeView lifecycle, ApiProbeView compliance,
+                             ConformanceProbeView conformance) {
+    }
+
+    public record ConformanceProbeView(boolean enabled, String interval, String flavorAlt) {
     }
 
     public record ApiProbeView(boolean enabled, String interval) {
@@ -84,7 +88,9 @@ public record MemberView(
                 new ProbesView(new ApiProbeView(m.apiProbeEnabled, seconds(m.apiProbeIntervalSeconds)),
                         new LifecycleProbeView(m.lifecycleProbeEnabled, seconds(m.lifecycleProbeIntervalSeconds),
                                 m.probeFlavor, m.probeImage, m.probeNetwork),
-                        new ApiProbeView(m.complianceProbeEnabled, seconds(m.complianceProbeIntervalSeconds))),
+                        new ApiProbeView(m.complianceProbeEnabled, seconds(m.complianceProbeIntervalSeconds)),
+                        new ConformanceProbeView(m.conformanceProbeEnabled,
+                                seconds(m.conformanceProbeIntervalSeconds), m.probeFlavorAlt)),
                 m.status, m.createdAt, m.updatedAt, m.withdrawnAt);
     }
 }

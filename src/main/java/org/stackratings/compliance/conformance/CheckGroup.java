@@ -1,0 +1,12 @@
+package org.stackratings.compliance.conformance;
+
+import java.util.Map;
+
+/**
+ * The checks of one area (identity, compute servers, images, networks, volumes...), by capability name. The
+ * capabilities themselves come only from the guideline: a group holds checks, never the list of what is required.
+ */
+interface CheckGroup {
+
+    Map<String, CapabilityCheck> checks();
+}

@@ -1,0 +1,61 @@
+package org.stackratings.compliance.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.stackratings.compliance.Evidence;
+import org.stackratings.openstack.ApiAnswer;
+import org.stackratings.openstack.CloudCallException;
+
+/**
+ * Deletes what a run left in its ledger, in dependency order: a server, snapshot or volume is waited for until it
+ * is gone before what it depends on is deleted, and a volume is deleted only once it is no longer attached. What
+ * cannot be deleted is reported (the reaper deletes it after its TTL, by its marks).
+ */
+final class RunCleanup {
+
+    /** What the clean-up did: how many resources it deleted, which it could not, and the calls it made. */
+    record Report(int deleted, List<String> leftOver, List<Evidence> evidence) {
+    }
+
+    private RunCleanup() {
+    }
+
+    static Report run(CheckContext context, ResourceLedger ledger) {
+        int deleted = 0;
+        List<String> leftOver = new ArrayList<>();
+        for (ResourceLedger.Created resource : ledger.inDeletionOrder()) {
+            try {
+                delete(context, resource);
+                ledger.deleted(resource.kind(), resource.id());
+                deleted++;
+            } catch (CheckFailed | CloudCallException e) {
+                leftOver.add(resource.kind() + " " + resource.id() + ": " + e.getMessage());
+            }
+        }
+        return new Report(deleted, List.copyOf(leftOver), context.takeEvidence());
+    }
+
+    private static void delete(CheckContext context, ResourceLedger.Created resource) {
+        ResourceKind kind = resource.kind();
+        if (kind.deletedAsynchronously() && context.expect(kind.show(resource.id()), "the " + name(kind)
+                + " is still there or already gone", 200, 404).status() == 404) {
+            return;
+        }
+        if (kind == ResourceKind.VOLUME) {
+            JsonNode volume = context.await(kind.show(resource.id()), "the volume is no longer attached",
+                    b -> !b.path("volume").path("status").asText().matches("in-use|attaching|detaching|reserved"
+                            + "|creating|downloading|uploading|maintenance"), b -> false);
+            context.require(volume.path("volume").isObject(), "the volume has no document");
+        }
+        ApiAnswer answer = context.expect(kind.delete(resource.id()), "the " + name(kind) + " is deleted",
+                200, 202, 204, 404);
+        if (kind.deletedAsynchronously() && answer.status() != 404) {
+            context.awaitGone(kind.show(resource.id()), "the " + name(kind) + " is gone");
+        }
+    }
+
+    private static String name(ResourceKind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+}
