@@ -51,7 +51,8 @@ public record MemberRequest(
              "allowedRanges": ["10.20.0.0/16"],
              "probes": {"api": {"enabled": true, "interval": "PT60S"},
                         "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
-                        "compliance": {"enabled": true, "interval": "PT24H"}}}""";
+                        "compliance": {"enabled": true, "interval": "PT24H"},
+                        "conformance": {"enabled": true, "interval": "P1D", "flavorAlt": "m1.small"}}}""";
 
     /** Replacing a member's settings and keeping its stored credentials. */
     static final String EXAMPLE_REPLACE = """
@@ -62,7 +63,8 @@ public record MemberRequest(
              "insecure": false, "allowedRanges": ["10.20.0.0/16"],
              "probes": {"api": {"enabled": true, "interval": "PT60S"},
                         "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
-                        "compliance": {"enabled": true, "interval": "PT24H"}}}""";
+                        "compliance": {"enabled": true, "interval": "PT24H"},
+                        "conformance": {"enabled": true, "interval": "P1D", "flavorAlt": "m1.small"}}}""";
 
     /** A member reached over https at public addresses only (no {@code insecure}, no {@code allowedRanges}). */
     public MemberRequest(String slug, String displayName, String providerName, String authUrl, String region,

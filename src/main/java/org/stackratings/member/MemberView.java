@@ -36,7 +36,8 @@ public record MemberView(
              "allowedHosts": [], "insecure": false, "allowedRanges": [],
              "probes": {"api": {"enabled": true, "interval": "PT15S"},
                         "lifecycle": {"enabled": true, "interval": "PT2M", "flavor": null, "image": null, "network": null},
-                        "compliance": {"enabled": true, "interval": "PT10M"}},
+                        "compliance": {"enabled": true, "interval": "PT10M"},
+                        "conformance": {"enabled": true, "interval": "PT24H", "flavorAlt": "m1.small"}},
              "status": "ACTIVE", "createdAt": "2026-11-26T02:53:18.767496Z", "updatedAt": "2026-11-26T02:53:18.768453Z",
              "withdrawnAt": null}""";
 
@@ -50,7 +51,8 @@ public record MemberView(
              "allowedHosts": ["nova.example.com", "glance.example.com"], "insecure": false, "allowedRanges": ["10.20.0.0/16"],
              "probes": {"api": {"enabled": true, "interval": "PT1M"},
                         "lifecycle": {"enabled": true, "interval": "PT15M", "flavor": "m1.tiny", "image": "cirros", "network": "private"},
-                        "compliance": {"enabled": true, "interval": "PT24H"}},
+                        "compliance": {"enabled": true, "interval": "PT24H"},
+                        "conformance": {"enabled": true, "interval": "PT24H", "flavorAlt": "m1.small"}},
              "status": "ACTIVE", "createdAt": "2026-11-26T02:55:52.364385Z", "updatedAt": "2026-11-26T02:55:52.364385Z",
              "withdrawnAt": null}""";
 

@@ -9,6 +9,7 @@ import org.stackratings.measurement.RunStatus;
 import org.stackratings.measurement.RunTrigger;
 import org.stackratings.compliance.ComplianceProbe;
 import org.stackratings.compliance.ComplianceRun;
+import org.stackratings.compliance.conformance.ConformanceProbe;
 import org.stackratings.member.CredentialType;
 import org.stackratings.member.MemberAccount;
 import org.stackratings.member.MemberService;
@@ -44,11 +45,13 @@ public class ProbeRunner {
     private final Clock clock;
     private final LifecycleProbe lifecycle;
     private final ComplianceProbe compliance;
+    private final ConformanceProbe conformance;
     private final ScheduleLateness lateness;
 
     public ProbeRunner(MemberService members, MeasurementStore store, ApiProbe apiProbe, ProbeWorkers workers,
                        AgencySelfCheck selfCheck, ProbeConfig config, Clock clock, LifecycleProbe lifecycle,
-                       ComplianceProbe compliance, ScheduleLateness lateness) {
+                       ComplianceProbe compliance, ScheduleLateness lateness, ConformanceProbe conformance) {
+        this.conformance = conformance;
         this.members = members;
         this.store = store;
         this.apiProbe = apiProbe;
@@ -63,8 +66,8 @@ public class ProbeRunner {
 
     /**
      * Runs a probe by name. The api and compliance probes run to the end (bounded by the run deadline); the
-     * lifecycle probe is started and runs on (its run id is returned at once). Empty when the member does not exist,
-     * was withdrawn, or (lifecycle) already has a run in flight.
+     * lifecycle probe and the conformance run are started and run on (their run id is returned at once). Empty when
+     * the member does not exist, was withdrawn, or (lifecycle, conformance) already has a run in flight.
      */
     public Optional<UUID> run(String probe, String slug, RunTrigger trigger) {
         return run(probe, slug, trigger, Optional.empty());
@@ -83,6 +86,8 @@ public class ProbeRunner {
             case ApiProbe.NAME -> runApiProbe(slug, trigger, due);
             case LifecycleProbe.NAME -> decrypted(slug).flatMap(a -> lifecycle.start(a, trigger));
             case ComplianceProbe.NAME -> decrypted(slug).map(a -> runCompliance(a, trigger));
+            case ConformanceProbe.NAME -> decrypted(slug).flatMap(a -> conformance.start(a, cloudAccount(a),
+                    deadline -> RunLimits.of(config, deadline), trigger));
             default -> throw new IllegalArgumentException("unknown probe " + probe);
         };
     }

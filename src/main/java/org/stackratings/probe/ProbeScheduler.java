@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 public class ProbeScheduler {
 
     static final String GROUP = group(ApiProbe.NAME);
-    static final List<String> PROBES = List.of(ApiProbe.NAME, "lifecycle", "compliance");
+    static final List<String> PROBES = List.of(ApiProbe.NAME, "lifecycle", "compliance", "conformance");
     private static final Logger LOG = Logger.getLogger(ProbeScheduler.class);
 
     private final Scheduler quartz;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.stackratings.compliance.ComplianceConfig;
 import org.stackratings.compliance.ComplianceProbe;
+import org.stackratings.compliance.conformance.ConformanceProbe;
 import org.stackratings.measurement.MeasurementStore;
 import org.stackratings.measurement.OperationResult;
 import org.stackratings.measurement.Outcome;
@@ -49,12 +50,15 @@ public class ProbeServerReaper {
     private final ProbeConfig config;
     private final Clock clock;
     private final ComplianceConfig compliance;
+    private final ConformanceProbe conformance;
 
     /** Time allowed beyond a run's deadline for its results to be stored. */
     static final Duration STORE_GRACE = Duration.ofMinutes(1);
 
     public ProbeServerReaper(MemberService members, CloudClient client, MeasurementStore store, LifecycleProbe lifecycle,
-                             ProbeConfig config, Clock clock, ComplianceConfig compliance) {
+                             ProbeConfig config, Clock clock, ComplianceConfig compliance,
+                             ConformanceProbe conformance) {
+        this.conformance = conformance;
         this.members = members;
         this.client = client;
         this.store = store;
@@ -99,7 +103,8 @@ public class ProbeServerReaper {
                 // deadline on calls
                 LifecycleProbe.NAME, lifecycle.runDeadline().plus(calls.multipliedBy(3)).plus(STORE_GRACE),
                 ApiProbe.NAME, config.runDeadline().plus(STORE_GRACE),
-                ComplianceProbe.NAME, compliance.runDeadline().plus(calls).plus(STORE_GRACE));
+                ComplianceProbe.NAME, compliance.runDeadline().plus(calls).plus(STORE_GRACE),
+                ConformanceProbe.NAME, conformance.longestRun().plus(calls).plus(STORE_GRACE));
         for (Map.Entry<String, Duration> probe : longest.entrySet()) {
             int closed = store.abandonStaleRuns(probe.getKey(), clock.instant().minus(probe.getValue()));
             if (closed > 0) {

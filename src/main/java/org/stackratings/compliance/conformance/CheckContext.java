@@ -73,6 +73,15 @@ final class CheckContext {
 
     /** Makes the call; fails the check unless the cloud answers one of {@code statuses}. */
     ApiAnswer expect(ApiCall call, String expected, int... statuses) {
+        return expect(call, expected, answer -> { }, statuses);
+    }
+
+    /**
+     * {@link #expect(ApiCall, String, int...)}, and when the answer is wrong, {@code wrongAnswer} sees it before the
+     * check fails (a request the cloud should have refused but accepted: the check registers what it created).
+     */
+    ApiAnswer expect(ApiCall call, String expected, java.util.function.Consumer<ApiAnswer> wrongAnswer,
+                     int... statuses) {
         String expectation = expectation(expected, statuses);
         ApiAnswer answer = send(call, expectation);
         if (answer.status() >= 500 && !contains(statuses, answer.status())) {
@@ -83,10 +92,22 @@ final class CheckContext {
         if (!contains(statuses, answer.status())) {
             String problem = "answered HTTP " + answer.status();
             record(call, answer, expectation, problem);
+            wrongAnswer.accept(answer);
             throw new CheckFailed(call.describe() + ": " + problem + ", expected " + expectation);
         }
         record(call, answer, expectation, null);
         return answer;
+    }
+
+    /** Records an answer the session obtained itself (a second token, say); fails unless its status is expected. */
+    void recordAnswer(String call, ApiAnswer answer, String expected, int... statuses) {
+        String expectation = expectation(expected, statuses);
+        String problem = contains(statuses, answer.status()) ? null : "answered HTTP " + answer.status();
+        evidence.add(new Evidence(call, answer.url(), answer.status(), expectation, problem,
+                problem == null ? null : answer.excerpt(), Math.round(answer.durationMs() * 1000.0) / 1000.0));
+        if (problem != null) {
+            throw new CheckFailed(call + ": " + problem + ", expected " + expectation);
+        }
     }
 
     /** {@link #expect}, and the answer's body as JSON (a body that is not JSON fails the check). */

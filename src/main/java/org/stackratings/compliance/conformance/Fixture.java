@@ -16,6 +16,7 @@ final class Fixture {
 
     private final CheckContext context;
     private String flavor;
+    private String serverFlavor;
     private String image;
     private Optional<String> network;
     private String keypair;
@@ -34,6 +35,15 @@ final class Fixture {
             flavor = context.session().pickFlavor(context.choices().flavor());
         }
         return flavor;
+    }
+
+    /** The flavor the shared server has now: the one it was booted with, or the one a confirmed resize gave it. */
+    String serverFlavor() {
+        return serverFlavor == null ? flavor() : serverFlavor;
+    }
+
+    void serverResizedTo(String flavorId) {
+        serverFlavor = flavorId;
     }
 
     /** The image the run boots (the member's, or a public cirros-like one). */
