@@ -21,6 +21,13 @@ final class ResourceLedger {
         created.add(new Created(kind, id));
     }
 
+    /** Adds a resource unless the ledger has it already. */
+    synchronized void addOnce(ResourceKind kind, String id) {
+        if (!created.contains(new Created(kind, id))) {
+            created.add(new Created(kind, id));
+        }
+    }
+
     synchronized void deleted(ResourceKind kind, String id) {
         created.remove(new Created(kind, id));
     }

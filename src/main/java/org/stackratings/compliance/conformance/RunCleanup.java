@@ -22,6 +22,7 @@ final class RunCleanup {
     }
 
     static Report run(CheckContext context, ResourceLedger ledger) {
+        addUnlistedServers(context, ledger);
         int deleted = 0;
         List<String> leftOver = new ArrayList<>();
         for (ResourceLedger.Created resource : ledger.inDeletionOrder()) {
@@ -34,6 +35,27 @@ final class RunCleanup {
             }
         }
         return new Report(deleted, List.copyOf(leftOver), context.takeEvidence());
+    }
+
+    /**
+     * Adds the run's servers the ledger does not know (a multiple create whose list was wrong, say): those whose name
+     * is the run's and whose metadata carries the run's id, from the project's server list.
+     */
+    private static void addUnlistedServers(CheckContext context, ResourceLedger ledger) {
+        String runId = context.marker().runId().toString();
+        JsonNode servers;
+        try {
+            servers = context.expectJson(org.stackratings.openstack.ApiCall.get(
+                    org.stackratings.openstack.CloudService.COMPUTE, "/servers/detail"), "the project's servers", 200);
+        } catch (CheckFailed | CloudCallException e) {
+            return; // the ledger's servers are still deleted; the reaper finds the rest by their marks
+        }
+        for (JsonNode server : servers.path("servers")) {
+            if (server.path("name").asText("").startsWith(RunMarker.PREFIX + runId)
+                    && runId.equals(server.path("metadata").path(RunMarker.KEY).asText())) {
+                ledger.addOnce(ResourceKind.SERVER, server.path("id").asText());
+            }
+        }
     }
 
     private static void delete(CheckContext context, ResourceLedger.Created resource) {
