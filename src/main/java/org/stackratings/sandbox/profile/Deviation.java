@@ -12,7 +12,9 @@ import java.util.Set;
  * A route override that makes a cloud non-compliant in a controlled way. It covers a request to {@code service} with
  * {@code method} whose path (relative to the service root, such as {@code /v2.1/servers}) matches {@code path}, whose
  * query holds every pair of {@code query} and, when {@code action} is set, whose JSON body is that action (its first
- * key, as in Nova's and Cinder's {@code POST .../action} bodies: {@code lock}, {@code os-stop}, {@code os-extend}). It
+ * key, as in Nova's and Cinder's {@code POST .../action} bodies: {@code lock}, {@code os-stop}, {@code os-extend}; or,
+ * when it starts with {@code /}, a JSON Pointer the body must hold, optionally {@code =value} for the text it must
+ * hold there: {@code /server/accessIPv6}, {@code /server/name=}). It
  * applies after the token check and the latency, and does one of two things:
  * <ul>
  * <li>without {@code change}, it answers with {@code status} and {@code body} instead of the normal handler (the call
@@ -80,8 +82,19 @@ public record Deviation(String service, String method, String path, String query
     }
 
     private boolean actionMatches(JsonObject body) {
-        return action == null
-                || (body != null && !body.isEmpty() && action.equals(body.fieldNames().iterator().next()));
+        if (action == null) {
+            return true;
+        }
+        if (body == null || body.isEmpty()) {
+            return false;
+        }
+        if (!action.startsWith("/")) {
+            return action.equals(body.fieldNames().iterator().next());
+        }
+        int equals = action.indexOf('=');
+        Object value = io.vertx.core.json.pointer.JsonPointer.from(equals < 0 ? action : action.substring(0, equals))
+                .queryJson(body);
+        return value != null && (equals < 0 || action.substring(equals + 1).equals(String.valueOf(value)));
     }
 
     private boolean methodMatches(String requestMethod) {

@@ -36,6 +36,18 @@ class ComputeDeviationsTest {
                 + "\", status: 200, body: '{\"server\":{}}' }", ComputeReadChecks.ABSENT);
         aim("compute-servers-list", "{ service: compute, method: GET, path: \"/v2.1/servers\", query: \"limit=-1\","
                 + " status: 200, body: '{\"servers\":[]}' }", "limit=-1");
+        aim("compute-list-api-versions", "{ service: compute, method: GET, path: \"/\", status: 200,"
+                + " body: '{\"versions\":[]}' }", "GET compute (root)");
+        aim("compute-servers-invalid", "{ service: compute, method: POST, path: \"/v2.1/servers\","
+                + " action: /server/accessIPv6, status: 202, body: '{\"server\":{\"id\":\"accepted\"}}' }",
+                "an invalid IPv6 address is refused");
+        aim("compute-servers-name", "{ service: compute, method: POST, path: \"/v2.1/servers\","
+                + " action: \"/server/name=\", status: 202, body: '{\"server\":{\"id\":\"accepted\"}}' }",
+                "a blank name is refused");
+        aim("identity-v3-api-discovery", "{ service: identity, method: GET, path: \"/v3\", field: /version/status,"
+                + " value: bogus }", "GET identity ");
+        aim("identity-v3-tokens-validate", "{ service: identity, method: GET, path: \"/v3/auth/tokens\","
+                + " field: /token/expires_at }", "GET identity /auth/tokens");
         aim("compute-keypairs-create", "{ service: compute, method: GET, path: \"/v2.1/os-keypairs\", field: /keypairs,"
                 + " value: [] }", "GET compute /os-keypairs");
         aim("compute-keypairs-create-type", "{ service: compute, method: GET, path: \"/v2.1/os-keypairs/*\","

@@ -40,6 +40,19 @@ class ConformanceRunTest {
         SandboxLeftovers.assertNothingLeft(cloud);
     }
 
+    @Test
+    void aResizeThatIsNeverConfirmedFailsOnlyResize() {
+        String cloud = ConformanceHarness.cloud("deviations:\n  - { service: compute, method: POST, path:"
+                + " \"/v2.1/servers/*/action\", action: confirmResize, status: 204 }");
+        ConformanceOutcome outcome = ConformanceHarness.run(cloud, "m1.small");
+
+        assertThat(ConformanceHarness.withStatus(outcome, ConformanceStatus.FAIL)).as(failures(outcome))
+                .filteredOn(c -> c.startsWith("compute-") && !c.equals("compute-volume-attach"))
+                .containsExactly("compute-servers-resize");
+        assertThat(ConformanceHarness.of(outcome, "compute-servers-resize").reason()).contains("ACTIVE");
+        SandboxLeftovers.assertNothingLeft(cloud);
+    }
+
     static String failures(ConformanceOutcome outcome) {
         return outcome.capabilities().stream().filter(c -> c.status() == ConformanceStatus.FAIL)
                 .map(c -> c.capability() + ": " + c.reason() + " " + c.evidenceJson())

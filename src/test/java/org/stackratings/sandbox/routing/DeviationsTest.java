@@ -37,6 +37,8 @@ class DeviationsTest {
                   - { service: compute, path: "/v2.1/flavors/*", field: /flavor/ram, value: 1 }
                   - { service: compute, path: "/v2.1/os-availability-zone", missing: true }
                   - { service: compute, method: POST, path: "/v2.1/servers/*/action", action: os-stop, status: 202 }
+                  - { service: compute, method: POST, path: "/v2.1/servers", action: "/server/name=", status: 418 }
+                  - { service: compute, method: POST, path: "/v2.1/servers", action: /server/accessIPv6, status: 419 }
                   - { service: network, path: "/v2.0/networks/*", field: /network/status, value: DOWN, status: 203 }
               - name: compliant
                 users: [ { name: probe, password: pw } ]
@@ -101,6 +103,17 @@ class DeviationsTest {
         assertThat(sandbox.get("/compliant/compute/v2.1/os-quota-sets/" + project, other).statusCode())
                 .isEqualTo(200);
         assertThat(sandbox.get("/compliant/compute/v2.1/servers?limit=-1", other).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aPointerActionMatchesRequestsThatHoldThatPointerOrValue() {
+        assertThat(sandbox.call("POST", "/deviant/compute/v2.1/servers", token, "{\"server\":{\"name\":\"\"}}")
+                .statusCode()).as("the name is blank").isEqualTo(418);
+        assertThat(sandbox.call("POST", "/deviant/compute/v2.1/servers", token,
+                "{\"server\":{\"name\":\"x\",\"accessIPv6\":\"bad\"}}").statusCode()).as("accessIPv6 is there")
+                .isEqualTo(419);
+        assertThat(sandbox.call("POST", "/deviant/compute/v2.1/servers", token, "{\"server\":{\"name\":\"x\"}}")
+                .statusCode()).as("neither: Nova's own answer (no flavor)").isEqualTo(400);
     }
 
     @Test
