@@ -17,6 +17,18 @@ public interface ComplianceConfig {
     @WithDefault("OpenStack Powered Compute")
     String platform();
 
+    /**
+     * Add-on guideline files (classpath resources or files, e.g. {@code interop/dns.2020.06.json}), each adding its
+     * add-ons (by name, {@code DNS}, {@code Orchestration}) as targets; every add-on must build on the guideline above.
+     */
+    java.util.Optional<java.util.List<String>> addOns();
+
+    /**
+     * The target of each member by slug: a platform of the guideline or an add-on name; a member not listed is
+     * checked against {@link #platform()}. Every target named must exist, or the application does not start.
+     */
+    java.util.Map<String, String> targets();
+
     /** Longest a compliance run may take; capabilities not reached by then are NOT_CHECKED. */
     @WithDefault("PT3M")
     Duration runDeadline();

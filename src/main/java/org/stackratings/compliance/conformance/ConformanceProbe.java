@@ -123,7 +123,7 @@ public class ConformanceProbe {
 
     /** Runs the checks and the clean-up of an opened run on the calling thread, and stores what it found. */
     ConformanceOutcome execute(UUID runId, MemberAccount member, CloudAccount account, Limits limits, Pause pause) {
-        Guideline guideline = catalog.guideline();
+        Guideline guideline = catalog.targetOf(member.slug());
         RunMarker marker = new RunMarker(runId);
         ResourceLedger ledger = new ResourceLedger();
         MemberChoices choices = new MemberChoices(member.flavor(), member.flavorAlt(), member.image(), member.network());
