@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,20 @@ public class MeasurementStore {
     public boolean hasRunningRun(long memberId, String probe, Instant since) {
         return ProbeRun.count("memberId = ?1 and probe = ?2 and status = ?3 and startedAt > ?4",
                 memberId, probe, RunStatus.RUNNING, since) > 0;
+    }
+
+    /**
+     * When a run of this member and probe started, if the store has it: the reaper's second mark for what a run
+     * created (a resource named for a run the agency never made is not the agency's).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<RunState> runState(long memberId, String probe, UUID runId) {
+        return ProbeRun.<ProbeRun>find("id = ?1 and memberId = ?2 and probe = ?3", runId, memberId, probe)
+                .firstResultOptional().map(r -> new RunState(r.startedAt, r.status));
+    }
+
+    /** When a stored run started and where it stands. */
+    public record RunState(Instant startedAt, RunStatus status) {
     }
 
     /**

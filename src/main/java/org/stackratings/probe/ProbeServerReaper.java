@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 import org.stackratings.compliance.ComplianceConfig;
 import org.stackratings.compliance.ComplianceProbe;
 import org.stackratings.compliance.conformance.ConformanceProbe;
+import org.stackratings.compliance.conformance.ConformanceReaper;
 import org.stackratings.measurement.MeasurementStore;
 import org.stackratings.measurement.OperationResult;
 import org.stackratings.measurement.Outcome;
@@ -51,14 +52,16 @@ public class ProbeServerReaper {
     private final Clock clock;
     private final ComplianceConfig compliance;
     private final ConformanceProbe conformance;
+    private final ConformanceReaper conformanceReaper;
 
     /** Time allowed beyond a run's deadline for its results to be stored. */
     static final Duration STORE_GRACE = Duration.ofMinutes(1);
 
     public ProbeServerReaper(MemberService members, CloudClient client, MeasurementStore store, LifecycleProbe lifecycle,
                              ProbeConfig config, Clock clock, ComplianceConfig compliance,
-                             ConformanceProbe conformance) {
+                             ConformanceProbe conformance, ConformanceReaper conformanceReaper) {
         this.conformance = conformance;
+        this.conformanceReaper = conformanceReaper;
         this.members = members;
         this.client = client;
         this.store = store;
@@ -74,21 +77,51 @@ public class ProbeServerReaper {
         reapAll();
     }
 
-    /** Reaps every member that runs the lifecycle probe; returns how many servers were deleted. */
+    /**
+     * Reaps every member that runs the lifecycle probe (its servers) or the conformance run (what its runs left);
+     * returns how many servers, and conformance runs cleaned up, there were.
+     */
     public int reapAll() {
         closeStaleRuns();
         int reaped = 0;
         for (MemberSchedule schedule : members.schedules()) {
-            if (schedule.lifecycle().isEmpty()) {
-                continue;
-            }
             try {
-                reaped += reap(schedule.slug());
+                if (schedule.lifecycle().isPresent()) {
+                    reaped += reap(schedule.slug());
+                }
+                if (schedule.conformance().isPresent()) {
+                    reaped += reapConformance(schedule.slug(), clock.instant());
+                }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Reaper could not check member %s", schedule.slug());
             }
         }
         return reaped;
+    }
+
+    /**
+     * Deletes what this member's conformance runs left behind (both marks, a run of the agency's past the TTL);
+     * returns how many runs' leftovers were deleted in full.
+     */
+    int reapConformance(String slug, Instant asOf) {
+        Optional<MemberAccount> member = members.account(slug);
+        if (member.isEmpty()) {
+            return 0;
+        }
+        List<OperationResult> results;
+        try {
+            results = conformanceReaper.reap(member.get(), ProbeRunner.cloudAccount(member.get()),
+                    RunLimits.of(config, conformance.cleanupDeadline()), asOf);
+        } catch (CloudCallException e) {
+            LOG.warnf("Reaper could not look for the conformance leftovers of %s: %s", slug, e.getMessage());
+            return 0;
+        }
+        if (!results.isEmpty()) {
+            UUID runId = store.startRun(member.get().memberId(), PROBE, RunTrigger.SCHEDULED);
+            store.finishRun(runId, slug, RunStatus.INCONCLUSIVE, results.size() + " conformance run(s) reaped", results);
+            LOG.warnf("Reaper deleted what %d conformance run(s) of %s left", results.size(), slug);
+        }
+        return (int) results.stream().filter(r -> "Reaped".equals(r.errorClass())).count();
     }
 
     /**

@@ -20,6 +20,13 @@ public interface ConformanceConfig {
     @WithDefault("PT5M")
     Duration longestWait();
 
+    /**
+     * How old a run must be before the reaper deletes what it left (a run still running is never reaped before the
+     * longest a run takes, run-deadline + cleanup-deadline, has passed).
+     */
+    @WithDefault("PT1H")
+    java.time.Duration reaperTtl();
+
     /** Runs executed at once by this instance (each holds a thread while it waits). */
     @WithDefault("4")
     int threads();

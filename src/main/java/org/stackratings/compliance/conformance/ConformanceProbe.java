@@ -81,6 +81,11 @@ public class ConformanceProbe {
         this.pool = threads.bounded("conformance", config.threads(), config.queue());
     }
 
+    /** How long a clean-up (or a reaper's pass over one member) may take. */
+    public Duration cleanupDeadline() {
+        return config.cleanupDeadline();
+    }
+
     /** How long a run may take in all (checks, then clean-up), for the closing of runs a dead instance left RUNNING. */
     public Duration longestRun() {
         return config.runDeadline().plus(config.cleanupDeadline());
