@@ -55,9 +55,13 @@ public class SandboxMembers {
                 List.of(),
                 new MemberRequest.Probes(null,
                         new MemberRequest.LifecycleProbe(true, null, null, null, null),
-                        new MemberRequest.ComplianceProbe(true, null))));
+                        new MemberRequest.ComplianceProbe(true, null),
+                        new MemberRequest.ConformanceProbe(true, null, SECOND_FLAVOR))));
         LOG.infof("Sandbox cloud %s registered as a member (%s)", profile.name(), profile.description());
     }
+
+    /** The second flavor the conformance run resizes to (every sandbox cloud has the three m1 flavors). */
+    private static final String SECOND_FLAVOR = "m1.small";
 
     private static String capitalize(String name) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);

@@ -84,12 +84,8 @@ final class Fixture {
             try {
                 server = boot("server", true);
             } catch (CheckFailed e) {
-                try {
-                    server = boot("server-again", true);
-                } catch (CheckFailed again) {
-                    serverProblem = again.getMessage();
-                    throw again;
-                }
+                serverProblem = e.getMessage();
+                throw e;
             }
         }
         return server;
@@ -116,6 +112,21 @@ final class Fixture {
      * ERROR is deleted and the check fails.
      */
     String boot(String role, boolean withKey) {
+        try {
+            return bootOnce(role, withKey);
+        } catch (BootFailed e) {
+            return bootOnce(role, withKey);
+        }
+    }
+
+    /** A server that ended in ERROR: the cloud's availability, so the boot is tried once more. */
+    private static final class BootFailed extends CheckFailed {
+        BootFailed(String problem) {
+            super(problem);
+        }
+    }
+
+    private String bootOnce(String role, boolean withKey) {
         String body = "{\"server\":{\"name\":" + CheckContext.quote(context.marker().name(role))
                 + ",\"flavorRef\":" + CheckContext.quote(flavor()) + ",\"imageRef\":" + CheckContext.quote(image())
                 + (withKey ? ",\"key_name\":" + CheckContext.quote(keypair()) : "")
@@ -130,14 +141,21 @@ final class Fixture {
         return id;
     }
 
-    /** Waits until the server is ACTIVE; one that ends in ERROR is deleted (then forgotten) and the check fails. */
+    /** Waits until the server is ACTIVE; one that ends in ERROR is deleted and the check fails. */
     void awaitActive(String id) {
+        JsonNode[] last = new JsonNode[1];
         try {
             context.await(ApiCall.get(CloudService.COMPUTE, "/servers/" + id), "the server becomes ACTIVE",
                     b -> "ACTIVE".equals(b.path("server").path("status").asText()),
-                    b -> "ERROR".equals(b.path("server").path("status").asText()));
+                    b -> {
+                        last[0] = b;
+                        return "ERROR".equals(b.path("server").path("status").asText());
+                    });
         } catch (CheckFailed e) {
             context.session().call(ResourceKind.SERVER.delete(id));
+            if (last[0] != null && "ERROR".equals(last[0].path("server").path("status").asText())) {
+                throw new BootFailed(e.getMessage());
+            }
             throw e;
         }
     }
