@@ -1,5 +1,7 @@
 package org.stackratings.probe;
 
+import org.stackratings.compliance.conformance.ConformanceProbe;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -64,21 +66,25 @@ public class ProbeRunResource {
 
     /**
      * Runs a probe now. The api and compliance probes run to the end (bounded by their deadlines): 201 with the
-     * measurements. The lifecycle probe takes minutes: 202 with the run, to be read back at its Location.
+     * measurements. The lifecycle probe and the conformance run take minutes: 202 with the run, to be read back at
+     * its Location.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Run a probe now", description = "probe: api (default), lifecycle or compliance. The api and"
-            + " compliance probes run to the end: 201 with the measurements. A lifecycle run boots and deletes a server,"
-            + " which takes minutes: 202 with the RUNNING run, to be read back at its Location.")
+    @Operation(summary = "Run a probe now", description = "probe: api (default), lifecycle, compliance or conformance."
+            + " The api and compliance probes run to the end: 201 with the measurements. A lifecycle run boots and"
+            + " deletes a server, a conformance run checks every required capability (docs/compliance.md); both take"
+            + " minutes: 202 with the RUNNING run, to be read back at its Location (the conformance outcome at"
+            + " GET /api/v1/ratings/{member}/conformance).")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProbeRunRequest.class), examples = {
             @ExampleObject(name = "api (default)", value = "{}"),
-            @ExampleObject(name = "lifecycle", value = "{\"probe\": \"lifecycle\"}")}))
+            @ExampleObject(name = "lifecycle", value = "{\"probe\": \"lifecycle\"}"),
+            @ExampleObject(name = "conformance", value = "{\"probe\": \"conformance\"}")}))
     @APIResponse(responseCode = "201", description = "The api or compliance run, finished; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProbeRunView.class),
                     examples = @ExampleObject(name = "api run", value = API_RUN)))
-    @APIResponse(responseCode = "202", description = "The lifecycle run, started; read it back at Location until it is COMPLETED",
+    @APIResponse(responseCode = "202", description = "The lifecycle or conformance run, started; read it back at Location until it is COMPLETED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProbeRunView.class),
                     examples = @ExampleObject(name = "lifecycle run", value = """
                             {"id": "01a215c7-f731-7f60-97ee-5b4f652cd79b", "member": "borealis", "probe": "lifecycle",
@@ -108,9 +114,12 @@ public class ProbeRunResource {
             throw ProblemException.notFound("active member", member);
         }
         UUID id = runner.run(probe, member, RunTrigger.MANUAL).orElseThrow(() -> ProblemException.conflict(
-                "no " + probe + " run was started for '" + member + "': a lifecycle run is still in flight (at most one probe server per member)"));
+                "no " + probe + " run was started for '" + member + "': a " + probe + " run is still in flight ("
+                        + (LifecycleProbe.NAME.equals(probe) ? "at most one probe server per member)"
+                        : "at most one conformance run per member)")));
         java.net.URI location = uri.getAbsolutePathBuilder().path(id.toString()).build();
-        return (LifecycleProbe.NAME.equals(probe) ? Response.accepted() : Response.created(location))
+        boolean runsOn = LifecycleProbe.NAME.equals(probe) || ConformanceProbe.NAME.equals(probe);
+        return (runsOn ? Response.accepted() : Response.created(location))
                 .location(location).entity(runs.view(member, id)).build();
     }
 

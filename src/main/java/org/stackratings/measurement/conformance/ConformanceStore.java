@@ -66,6 +66,13 @@ public class ConformanceStore {
                 memberId, guideline).firstResultOptional().map(ConformanceStore::outcome);
     }
 
+    /** The member's latest run, whatever its guideline, if any. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<ConformanceOutcome> latest(long memberId) {
+        return ConformanceRunRow.<ConformanceRunRow>find("memberId = ?1 order by finishedAt desc", memberId)
+                .firstResultOptional().map(ConformanceStore::outcome);
+    }
+
     /** The member's runs of the guideline, newest first, at most {@code limit}. */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<ConformanceOutcome> history(long memberId, String guideline, int limit) {
