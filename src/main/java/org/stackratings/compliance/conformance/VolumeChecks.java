@@ -24,6 +24,7 @@ class VolumeChecks implements CheckGroup {
     static final String ABSENT = "00000000-5eed-4bad-8000-000000000404";
     /** Not even the form of an id. */
     static final String INVALID = "stackratings-not-an-id";
+    private static final long GIB = 1L << 30;
 
     @Override
     public Map<String, CapabilityCheck> checks() {
@@ -294,12 +295,17 @@ class VolumeChecks implements CheckGroup {
     }
 
     /**
-     * A volume made of the run's image: available, bootable, with the image's metadata; made not bootable
-     * ({@code os-set_bootable}), then deleted.
+     * A volume made of the run's image (1 GiB, or what the image needs: its min_disk, its size): available, bootable,
+     * with the image's metadata; made not bootable ({@code os-set_bootable}), then deleted.
      */
     private void fromImage(CheckContext c) {
         String image = c.fixture().image();
-        String volume = c.fixture().createVolume("from-image", ",\"imageRef\":" + CheckContext.quote(image));
+        JsonNode shownImage = c.expectJson(ApiCall.get(CloudService.IMAGE, "/v2/images/" + image),
+                "the run's image is shown (for the size of a volume it fits on)", 200);
+        long size = Math.max(1, Math.max(shownImage.path("min_disk").asLong(0),
+                (shownImage.path("size").asLong(0) + GIB - 1) / GIB));
+        String volume = size == 1 ? c.fixture().createVolume("from-image", ",\"imageRef\":" + CheckContext.quote(image))
+                : sizedVolume(c, "from-image", size, image);
         JsonNode shown = c.expectJson(showVolume(volume), "the volume made of the image is shown", 200).path("volume");
         c.require("true".equalsIgnoreCase(shown.path("bootable").asText()),
                 "the volume made of an image is not bootable");
@@ -309,6 +315,23 @@ class VolumeChecks implements CheckGroup {
         c.require("false".equalsIgnoreCase(c.expectJson(showVolume(volume), "the volume is shown", 200)
                 .path("volume").path("bootable").asText()), "the volume is still bootable after os-set_bootable false");
         deleteVolume(c, volume);
+    }
+
+    /**
+     * As {@link Fixture#createVolume}, for an image larger than 1 GiB (a member's image, say): a volume of
+     * {@code size} GiB made of it, available.
+     */
+    private static String sizedVolume(CheckContext c, String role, long size, String image) {
+        JsonNode created = c.expectJson(ApiCall.of(CloudService.VOLUME, "POST", "/volumes", "{\"volume\":{\"size\":"
+                + size + ",\"name\":" + CheckContext.quote(c.marker().name(role)) + ",\"metadata\":{\""
+                + RunMarker.KEY + "\":\"" + c.marker().runId() + "\"},\"imageRef\":" + CheckContext.quote(image) + "}}"),
+                "the volume is accepted", 202);
+        String id = created.path("volume").path("id").asText("");
+        c.require(!id.isEmpty(), "the answer names no volume id");
+        c.ledger().add(ResourceKind.VOLUME, id);
+        c.await(showVolume(id), "the volume becomes available", b -> "available".equals(status(b)),
+                b -> status(b).startsWith("error"));
+        return id;
     }
 
     /** A clone of the shared volume: available, naming its source; deleted. */
