@@ -103,7 +103,7 @@ final class NeutronResources {
     /** The run's tag on the resource (the second run mark with its description; a cloud without tags answers 404). */
     private void tag(Collection collection, String id) {
         context.expect(ApiCall.of(CloudService.NETWORK, "PUT", collection.of(id) + "/tags/" + context.marker().tag(),
-                null), "the run's tag is added (404: the cloud has no tag extension)", 201, 204, 404);
+                null), "the run's tag is added (or, 404, the cloud has no tags)", 201, 204, 404);
     }
 
     private ObjectNode marked(ObjectNode attributes, String role) {
