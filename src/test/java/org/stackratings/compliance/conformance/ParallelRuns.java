@@ -23,7 +23,7 @@ import org.stackratings.sandbox.SandboxTestResource;
  * Conformance runs of one test class, each on a new sandbox cloud of its own with a member of its own, started together
  * the first time a test asks for one (a run mostly waits for the sandbox's volumes and servers, so several at once
  * take little longer than one); as {@link ConformanceHarness#run}, but on a pool. Each run's outcome comes with what
- * the run left on its cloud ({@link RunLeftovers}).
+ * the run left on its cloud ({@link SandboxLeftovers}).
  */
 final class ParallelRuns {
 
@@ -87,7 +87,7 @@ final class ParallelRuns {
                     ConformanceOutcome outcome = CDI.current().select(ConformanceProbe.class).get().execute(runId,
                             member, ConformanceHarness.account(member), ConformanceHarness::limits,
                             ConformanceHarness.SHORT);
-                    return new Finished(cloud, outcome, RunLeftovers.find(cloud, plan.withVolumes()));
+                    return new Finished(cloud, outcome, SandboxLeftovers.leftovers(cloud));
                 }));
             });
             pool.shutdown();
