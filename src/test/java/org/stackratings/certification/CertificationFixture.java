@@ -38,6 +38,11 @@ public final class CertificationFixture {
         String slug = uniqueSlug(prefix);
         admin().body(memberBody(slug, "http://127.0.0.1:9/v3", "pw", false)).post("/api/v1/members").then()
                 .statusCode(201);
+        return existing(slug);
+    }
+
+    /** A member onboarded elsewhere (a rated member of the gate's tests). */
+    public static Member existing(String slug) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
         long id = ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select id from member where slug = ?1").setParameter(1, slug).getSingleResult())).longValue();
