@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs rating statements as compact JWS (ES256, header {@code typ: rating-statement+jwt} and {@code kid}); the
- * claims are listed in docs/exchanges.md. A statement is handed out again, unchanged, for the same claims while it is
+ * claims are listed in docs/exchanges.md. Also signs certification statements ({@code certification-statement+jwt},
+ * {@link #signCertification}, docs/certification.md) from plain claims, with the same keys. A statement is handed out again, unchanged, for the same claims while it is
  * younger than {@code stackratings.statement.reuse} and its key still signs (one entry per member, so the memory
  * is bounded by the number of members).
  */
