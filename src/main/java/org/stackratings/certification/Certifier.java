@@ -91,7 +91,9 @@ public class Certifier {
             record(certificate, c, outcome.runId(), now);
             changes.add(c);
         });
-        changed.fire(new CertificationChanged(certificate.memberId, certificate.guideline, List.copyOf(changes)));
+        if (!changes.isEmpty()) {
+            changed.fire(new CertificationChanged(certificate.memberId, certificate.guideline, List.copyOf(changes)));
+        }
         return changes;
     }
 
