@@ -97,19 +97,28 @@ public class Certifier {
         return changes;
     }
 
-    /** The lapse job's work: every counted certificate past its lapse time lapses; returns how many did. */
+    /**
+     * The lapse job's work: every counted certificate past its lapse time lapses; returns how many did. Each is
+     * re-read under its row lock first, so a certificate another instance lapsed, or a run renewed, meanwhile is left
+     * alone: with two instances (or a run being applied) each lapse happens once.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int lapseDue() {
         Instant now = clock.instant();
         List<Certificate> due = Certificate.<Certificate>find("status in ?1 and lapsesAt <= ?2",
-                List.of(CertificationStatus.CERTIFIED, CertificationStatus.AT_RISK), now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                List.of(CertificationStatus.CERTIFIED, CertificationStatus.AT_RISK), now).list();
+        int lapsed = 0;
         for (Certificate certificate : due) {
+            Certificate.getEntityManager().refresh(certificate, LockModeType.PESSIMISTIC_WRITE);
+            if (!isDue(certificate, now)) {
+                continue;
+            }
             lapse(certificate, now);
             changed.fire(new CertificationChanged(certificate.memberId, certificate.guideline,
                     List.of(CertificationChange.LAPSED)));
+            lapsed++;
         }
-        return due.size();
+        return lapsed;
     }
 
     private static boolean isDue(Certificate certificate, Instant now) {

@@ -10,8 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stackratings.certification.CertificationFixture.Member;
@@ -131,6 +137,32 @@ class CertifierTest {
         assertThat(again.status()).isEqualTo(CertificationStatus.CERTIFIED);
         assertThat(again.issuedAt()).as("issued anew").isEqualTo(clock.instant());
         assertThat(changes(again).get(0)).isEqualTo(CertificationChange.ISSUED);
+    }
+
+    @Test
+    void twoLapseJobsAtOnceLapseACertificateOnce() throws Exception {
+        Member member = CertificationFixture.member("cert-lapse-twice");
+        CertificationFixture.passing(member, t0);
+        clock.set(t0.plus(VALIDITY).plus(GRACE).plusSeconds(1));
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> jobs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                jobs.add(pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return certifier.lapseDue();
+                }));
+            }
+            for (Future<Integer> job : jobs) {
+                job.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(only(member).status()).isEqualTo(CertificationStatus.LAPSED);
+        assertThat(changes(only(member))).as("one LAPSED event").containsExactly(CertificationChange.LAPSED,
+                CertificationChange.ISSUED);
     }
 
     @Test
