@@ -116,8 +116,10 @@ public class Certifications {
                 certificate.status() == CertificationStatus.AT_RISK ? certificate.failing() : List.of())));
     }
 
-    /** The certificate a statement or badge of the member is about: of the guideline if given, else the valid one
-     * changed last, else the one changed last. */
+    /**
+     * The certificate a statement or badge of the member is about: of the guideline if one is given; of those, the
+     * valid one changed last, else the one changed last.
+     */
     public static Optional<CertificateView> choose(List<CertificateView> certificates, String guideline) {
         return certificates.stream().filter(c -> guideline == null || c.guideline().equals(guideline))
                 .max(Comparator.comparing(CertificateView::valid).thenComparing(CertificateView::updatedAt));
