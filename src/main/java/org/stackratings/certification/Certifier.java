@@ -26,7 +26,8 @@ import java.util.UUID;
  * certificate AT_RISK with the failing capabilities (it is not revoked); a run the agency could not complete changes
  * nothing but is recorded as the latest run; a certificate lapses at expiry + grace ({@link #lapseDue}). Each change
  * is written to {@code certification_event} in the same transaction. The certificate row is locked while it changes,
- * so a run and the lapse job never overwrite each other.
+ * so a run and the lapse job never overwrite each other. A run stored but not applied (the instance died between the
+ * two) is applied by {@link #catchUp}.
  */
 @ApplicationScoped
 public class Certifier {
@@ -119,6 +120,33 @@ public class Certifier {
             lapsed++;
         }
         return lapsed;
+    }
+
+    /**
+     * Applies stored runs that no certificate has seen yet, oldest first, at most {@code limit}: a run is applied
+     * after its commit, so an instance that dies in between leaves it stored but unapplied; the lapse job catches up
+     * on it. Returns how many runs it applied.
+     */
+    public int catchUp(int limit) {
+        int applied = 0;
+        for (UUID run : unapplied(limit)) {
+            try {
+                apply(run);
+                applied++;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Conformance run %s is stored but could not be applied to its certificate", run);
+            }
+        }
+        return applied;
+    }
+
+    /** Stored runs newer than the latest run their certificate saw (or with no certificate yet), oldest first. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<UUID> unapplied(int limit) {
+        return Certificate.getEntityManager().createNativeQuery("select r.run_id from conformance_run r "
+                        + "left join certificate c on c.member_id = r.member_id and c.guideline = r.guideline "
+                        + "and c.target = r.target where c.id is null or r.finished_at > c.last_run_at "
+                        + "order by r.finished_at", UUID.class).setMaxResults(limit).getResultList();
     }
 
     private static boolean isDue(Certificate certificate, Instant now) {

@@ -80,6 +80,28 @@ public final class CertificationFixture {
                 : new CapabilityOutcome(c, ConformanceStatus.PASS, null, "[]")).toList());
     }
 
+    /**
+     * A failing run stored with its results as {@link ConformanceStore#finish} stores it, but without the event that
+     * has it applied: what an instance that died between the commit and the apply leaves behind.
+     */
+    public static UUID storedWithoutApplying(Member member, Instant finishedAt, String failing) {
+        MeasurementStore measurements = Arc.container().instance(MeasurementStore.class).get();
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        UUID run = measurements.startRun(member.id(), "conformance", RunTrigger.MANUAL);
+        QuarkusTransaction.requiringNew().run(() -> {
+            measurements.completeInTransaction(run, member.slug(), "checked",
+                    List.of(OperationResult.ok("identity.token.issue", finishedAt, 5, 201)));
+            em.createNativeQuery("insert into conformance_run (run_id, member_id, guideline, target, finished_at, passed,"
+                            + " failed, not_applicable, not_checked, evidence_digest) values (?1, ?2, ?3, ?4, ?5, 0, 1, 0, 0, ?6)")
+                    .setParameter(1, run).setParameter(2, member.id()).setParameter(3, GUIDELINE).setParameter(4, TARGET)
+                    .setParameter(5, finishedAt).setParameter(6, "0".repeat(64)).executeUpdate();
+            em.createNativeQuery("insert into conformance_result (run_id, capability, position, status, reason, evidence)"
+                            + " values (?1, ?2, 0, 'FAIL', 'POST answered 500', '[]')")
+                    .setParameter(1, run).setParameter(2, failing).executeUpdate();
+        });
+        return run;
+    }
+
     private static UUID store(Member member, Instant finishedAt, List<CapabilityOutcome> outcomes) {
         MeasurementStore measurements = Arc.container().instance(MeasurementStore.class).get();
         ConformanceStore store = Arc.container().instance(ConformanceStore.class).get();

@@ -176,6 +176,22 @@ class CertifierTest {
     }
 
     @Test
+    void aRunStoredButNeverAppliedIsCaughtUpOn() {
+        Member member = CertificationFixture.member("cert-catch-up");
+        CertificationFixture.passing(member, t0);
+        UUID unapplied = CertificationFixture.storedWithoutApplying(member, t0.plusSeconds(60), "compute-servers-create");
+        assertThat(only(member).lastRunId()).as("as if the instance died after the commit").isNotEqualTo(unapplied);
+
+        assertThat(certifier.catchUp(100)).isGreaterThanOrEqualTo(1);
+        CertificateView caughtUp = only(member);
+        assertThat(caughtUp.lastRunId()).isEqualTo(unapplied);
+        assertThat(caughtUp.status()).isEqualTo(CertificationStatus.AT_RISK);
+        assertThat(changes(caughtUp)).containsExactly(CertificationChange.AT_RISK, CertificationChange.ISSUED);
+        certifier.catchUp(100);
+        assertThat(changes(only(member))).as("applied once").hasSize(2);
+    }
+
+    @Test
     void anOlderRunArrivingLateChangesNothing() {
         Member member = CertificationFixture.member("cert-old");
         UUID newer = CertificationFixture.passing(member, t0);
