@@ -1,5 +1,6 @@
 package org.stackratings.gate;
 
+import org.stackratings.certification.GuidelineId;
 import org.stackratings.rating.Notch;
 import org.stackratings.web.ProblemException;
 
@@ -10,18 +11,27 @@ import java.util.stream.Collectors;
 
 /**
  * What a member must meet to pass the gate: at least {@code minRating}, confirmed by the rating engine within
- * {@code maxAge}.
+ * {@code maxAge}, and, when {@code requireCertified} names a guideline, a valid certificate for it.
  */
-public record GateCriteria(Notch minRating, Duration maxAge) {
+public record GateCriteria(Notch minRating, Duration maxAge, GuidelineId requireCertified) {
+
+    public GateCriteria(Notch minRating, Duration maxAge) {
+        this(minRating, maxAge, null);
+    }
 
     static final String RATED_SYMBOLS = Arrays.stream(Notch.values()).filter(Notch::isRated).map(Notch::symbol)
             .collect(Collectors.joining(", "));
 
-    /** Validates the query parameters; a missing one takes its default. */
+    /** Validates the query parameters; a missing one takes its default (no certificate required). */
     static GateCriteria parse(String minRating, String maxAge, GateCriteria defaults) {
+        return parse(minRating, maxAge, null, defaults);
+    }
+
+    /** {@link #parse(String, String, GateCriteria)}, and the guideline a valid certificate is required for. */
+    static GateCriteria parse(String minRating, String maxAge, String requireCertified, GateCriteria defaults) {
         Notch min = minRating == null ? defaults.minRating() : notch(minRating);
         Duration age = maxAge == null ? defaults.maxAge() : duration(maxAge);
-        return new GateCriteria(min, age);
+        return new GateCriteria(min, age, GuidelineId.parse("requireCertified", requireCertified));
     }
 
     /** The defaults from configuration; a bad value stops the application at start. */

@@ -27,8 +27,12 @@ public record GateDecision(String member, Decision decision, List<Reason> reason
     public record Reason(GateReason code, String detail) {
     }
 
-    /** The criteria applied (defaults filled in). */
-    public record Criteria(Notch minRating, Duration maxAge) {
+    /**
+     * The criteria applied (defaults filled in).
+     *
+     * @param requireCertified the guideline a valid certificate was required for; null when none was
+     */
+    public record Criteria(Notch minRating, Duration maxAge, String requireCertified) {
     }
 
     /**

@@ -11,5 +11,10 @@ public enum GateReason {
     /** WR: the member was withdrawn. */
     WITHDRAWN,
     /** The rating engine last confirmed the rating longer ago than {@code maxAge}. */
-    STALE
+    STALE,
+    /**
+     * {@code requireCertified} names a guideline and the member holds no valid certificate for it (CERTIFIED or
+     * AT_RISK before expiry + grace).
+     */
+    NOT_CERTIFIED
 }

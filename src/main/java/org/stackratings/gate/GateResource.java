@@ -42,13 +42,14 @@ public class GateResource {
     @Operation(summary = "Gate decision for a member",
             description = "ALLOW when the published rating is at least minRating, not on watch for a downgrade, and"
                     + " confirmed by the rating engine within maxAge; otherwise DENY with every reason that applies"
-                    + " (BELOW_THRESHOLD, WATCH_DOWNGRADE, NOT_RATED, WITHDRAWN, STALE). statement is a compact JWS"
+                    + " (BELOW_THRESHOLD, WATCH_DOWNGRADE, NOT_RATED, WITHDRAWN, STALE, and NOT_CERTIFIED when"
+                    + " requireCertified names a guideline the member holds no valid certificate for). statement is a compact JWS"
                     + " (ES256) of the rating, verifiable with /.well-known/jwks.json; null when the member is not rated.")
     @APIResponse(responseCode = "200", description = "The decision", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GateDecision.class), examples = {
             @ExampleObject(name = "ALLOW", value = """
                     {"member": "aurora", "decision": "ALLOW", "reasons": [],
-                     "criteria": {"minRating": "Baa3", "maxAge": "PT24H"},
+                     "criteria": {"minRating": "Baa3", "maxAge": "PT24H", "requireCertified": null},
                      "rating": {"rating": "Aa1", "assured": true, "outlook": "STABLE", "watch": null,
                                 "methodologyVersion": "2026.1", "effectiveSince": "2026-11-20T08:00:00Z",
                                 "ratedAt": "2026-11-25T09:59:30Z", "age": "PT30S"},
@@ -58,17 +59,22 @@ public class GateResource {
             @ExampleObject(name = "DENY", value = """
                     {"member": "dustbowl", "decision": "DENY",
                      "reasons": [{"code": "BELOW_THRESHOLD", "detail": "rated Caa3, below the minimum Baa3"},
-                                 {"code": "WATCH_DOWNGRADE", "detail": "on watch for a downgrade"}],
-                     "criteria": {"minRating": "Baa3", "maxAge": "PT24H"},
+                                 {"code": "WATCH_DOWNGRADE", "detail": "on watch for a downgrade"},
+                                 {"code": "NOT_CERTIFIED", "detail": "holds no valid certificate for interop guideline 2020.06 (checked by StackRatings)"}],
+                     "criteria": {"minRating": "Baa3", "maxAge": "PT24H", "requireCertified": "2020.06"},
                      "rating": {"rating": "Caa3", "assured": false, "outlook": "NEGATIVE", "watch": "REVIEW_DOWNGRADE",
                                 "methodologyVersion": "2026.1", "effectiveSince": "2026-11-24T08:00:00Z",
                                 "ratedAt": "2026-11-25T09:59:30Z", "age": "PT30S"},
                      "statement": {"jws": "eyJraWQiOi…", "kid": "y7NZviBM_xp_1_YfNtte6n026I31G7fHfgQytprNgQc", "issuedAt": "2026-11-25T10:00:00Z",
                                    "expiresAt": "2026-11-25T11:00:00Z"},
                      "evaluatedAt": "2026-11-25T10:00:00.123Z"}""")}))
-    @APIResponse(responseCode = "400", description = "Unknown rating name or bad maxAge",
+    @APIResponse(responseCode = "400", description = "Unknown rating name, bad maxAge or bad requireCertified",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
+                            @ExampleObject(name = "bad requireCertified", value = """
+                                    {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
+                                     "detail": "requireCertified must be an interoperability guideline id such as 2020.06 (year.month), got 'yes'",
+                                     "instance": "/api/v1/gate/aurora"}"""),
                             @ExampleObject(name = "bad maxAge", value = """
                                     {"type": "urn:stackratings:problem:bad-request", "title": "Bad request", "status": 400,
                                      "detail": "maxAge must be an ISO-8601 duration such as PT6H or P1D, got '1 day'",
@@ -91,8 +97,11 @@ public class GateResource {
             @Parameter(description = "Lowest rating that passes, Aaa … C, any case (default stackratings.gate.default-min-rating, Baa3)",
                     example = "Baa3") @QueryParam("minRating") String minRating,
             @Parameter(description = "Longest time since the rating engine last confirmed the rating, ISO-8601"
-                    + " (default stackratings.gate.default-max-age, P1D)", example = "PT6H") @QueryParam("maxAge") String maxAge) {
-        GateCriteria criteria = GateCriteria.parse(minRating, maxAge, defaults);
+                    + " (default stackratings.gate.default-max-age, P1D)", example = "PT6H") @QueryParam("maxAge") String maxAge,
+            @Parameter(description = "Also require a valid certificate for this interop guideline (CERTIFIED, or AT_RISK"
+                    + " before it lapses); none when not given", example = "2020.06")
+            @QueryParam("requireCertified") String requireCertified) {
+        GateCriteria criteria = GateCriteria.parse(minRating, maxAge, requireCertified, defaults);
         return gate.evaluate(member, criteria).orElseThrow(() -> ProblemException.notFound("member", member));
     }
 }

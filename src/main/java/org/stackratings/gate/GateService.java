@@ -1,6 +1,7 @@
 package org.stackratings.gate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.stackratings.certification.Certifications;
 import org.stackratings.member.MemberStatusView;
 import org.stackratings.publish.RatingReadModel;
 import org.stackratings.rating.CurrentRating;
@@ -21,19 +22,22 @@ import java.util.Optional;
 /**
  * Decides whether an exchange may list a member: the published rating against the criteria, plus a signed statement
  * of that rating (it states the rating, not the decision, so it is signed for DENY too; not for NR). Member and rating
- * come from the in-memory {@link RatingReadModel}, so a decision costs no database query; the signer reuses a
- * statement for a few seconds, so it seldom costs a signature.
+ * come from the in-memory {@link RatingReadModel}, so a decision costs no database query unless it requires a
+ * certificate ({@link Certifications#holdsValid}, one read); the signer reuses a statement for a few seconds, so it
+ * seldom costs a signature.
  */
 @ApplicationScoped
 public class GateService {
 
     private final RatingReadModel published;
     private final StatementSigner signer;
+    private final Certifications certifications;
     private final Clock clock;
 
-    public GateService(RatingReadModel published, StatementSigner signer, Clock clock) {
+    public GateService(RatingReadModel published, StatementSigner signer, Certifications certifications, Clock clock) {
         this.published = published;
         this.signer = signer;
+        this.certifications = certifications;
         this.clock = clock;
     }
 
@@ -48,12 +52,18 @@ public class GateService {
         Duration age = rating.computedAt() == null ? null : max(Duration.ZERO,
                 Duration.between(rating.computedAt(), now).truncatedTo(ChronoUnit.SECONDS));
         List<GateDecision.Reason> reasons = reasons(member.get().status(), rating, criteria, age);
+        if (criteria.requireCertified() != null
+                && !certifications.holdsValid(member.get().status().slug(), criteria.requireCertified().value())) {
+            reasons.add(new GateDecision.Reason(GateReason.NOT_CERTIFIED, "holds no valid certificate for interop guideline "
+                    + criteria.requireCertified().value() + " (checked by StackRatings)"));
+        }
         SignedStatement statement = !signable(member.get().status(), rating) ? null : signer.sign(new RatingStatement(rating.member(),
                 rating.rating().symbol(), rating.outlook().name(), rating.watch() == null ? null : rating.watch().name(),
                 rating.methodologyVersion(), rating.effectiveSince(), rating.computedAt()), now);
         return Optional.of(new GateDecision(rating.member(),
                 reasons.isEmpty() ? GateDecision.Decision.ALLOW : GateDecision.Decision.DENY, reasons,
-                new GateDecision.Criteria(criteria.minRating(), criteria.maxAge()),
+                new GateDecision.Criteria(criteria.minRating(), criteria.maxAge(),
+                        criteria.requireCertified() == null ? null : criteria.requireCertified().value()),
                 new GateDecision.RatingSummary(rating.rating(), rating.assured(), rating.outlook(), rating.watch(),
                         rating.methodologyVersion(), rating.effectiveSince(), rating.computedAt(), age),
                 statement, now));

@@ -75,6 +75,11 @@ class AccessMatrixTest {
             get("/api/v1/methodology").access(Access.PUBLIC, 200),
             get("/api/v1/statistics/transitions").access(Access.PUBLIC, 200),
             get("/api/v1/statistics/performance").access(Access.PUBLIC, 200),
+            get("/api/v1/certifications").access(Access.PUBLIC, 200),
+            get("/api/v1/certifications/{member}").access(Access.PUBLIC, 200),
+            get("/api/v1/certifications/{member}/statement").access(Access.PUBLIC, 404),
+            get("/api/v1/certifications/{member}/badge.svg").accept("image/svg+xml").access(Access.PUBLIC, 200),
+            get("/api/v1/certifications/{member}/runs/{run}").access(Access.PUBLIC, 404),
             // private to the member's provider (and admin)
             get("/api/v1/members/{member}/scores").access(Access.MEMBER_PRIVATE, 200),
             get("/api/v1/members/{member}/measurements").access(Access.MEMBER_PRIVATE, 200),

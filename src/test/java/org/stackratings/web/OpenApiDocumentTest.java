@@ -40,7 +40,7 @@ class OpenApiDocumentTest {
     private static final List<String> DOCUMENTED = List.of("/api/v1/", "/badges/", "/.well-known/");
     /** Public: ratings (with actions and compliance), methodology, statistics, badges, the JWK set. */
     private static final List<String> PUBLIC = List.of("/api/v1/ratings", "/api/v1/methodology", "/api/v1/statistics",
-            "/badges/", "/.well-known/jwks.json");
+            "/api/v1/certifications", "/badges/", "/.well-known/jwks.json");
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final String PROBLEM_TYPE = "urn:stackratings:problem:";
 

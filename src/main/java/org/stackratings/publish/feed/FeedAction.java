@@ -20,7 +20,7 @@ import java.util.Map;
 public record FeedAction(long sequence, long actionId, String member, ActionType action, Notch rating,
                          Notch previousRating, Notch indicatedRating, Outlook outlook, Watch watch, Double score,
                          String reason, String methodologyVersion, Instant effectiveAt, Instant publishedAt,
-                         Rationale rationale, Links links) {
+                         Rationale rationale, Links links) implements FeedItem {
 
     /** Factor scores (0–100) by name, the codes of the caps that applied, and the share of expected data seen. */
     public record Rationale(Map<String, Double> factors, List<String> caps, Double coverage) {

@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A rating action's place in the feed: positions are gap-free and assigned in commit order. Never changed. */
+/**
+ * A rating action's or a certification event's place in the feed (exactly one of the two ids is set): positions are
+ * gap-free and assigned in commit order. Never changed.
+ */
 @Entity
 @Table(name = "feed_entry")
 public class FeedEntry extends PanacheEntityBase {
@@ -16,7 +19,9 @@ public class FeedEntry extends PanacheEntityBase {
     @Id
     public Long position;
     @Column(name = "action_id")
-    public long actionId;
+    public Long actionId;
+    @Column(name = "certification_event_id")
+    public Long certificationEventId;
     @Column(name = "sequenced_at")
     public Instant sequencedAt;
 }

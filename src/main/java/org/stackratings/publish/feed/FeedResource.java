@@ -22,7 +22,10 @@ import org.stackratings.security.Roles;
 import org.stackratings.web.Problem;
 import org.stackratings.web.ProblemException;
 
-/** For exchanges (and admin), PRODUCT.md section 5: every rating action of every member, in publication order, read with a cursor. */
+/**
+ * For exchanges (and admin), PRODUCT.md section 5: every rating action and every certification change of every member,
+ * in publication order, read with a cursor.
+ */
 @Path("/api/v1/feed")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.EXCHANGE, Roles.ADMIN})
@@ -41,12 +44,14 @@ public class FeedResource {
     }
 
     @GET
-    @Operation(summary = "Rating actions after a cursor",
-            description = "Answers up to `limit` actions after `since` (from the beginning without it) and `next`, the cursor to pass next time. "
+    @Operation(summary = "Rating actions and certification changes after a cursor",
+            description = "Answers up to `limit` entries after `since` (from the beginning without it): rating actions in `actions`,"
+                    + " certification changes (issued, renewed, restored, at risk, lapsed) in `certifications`, each with its"
+                    + " position `sequence`, and `next`, the cursor to pass next time. "
                     + "No action is missed or repeated across pages. Send the ETag back in If-None-Match to get 304 while nothing is new.")
     @APIResponse(responseCode = "200", description = "Actions after the cursor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPage.class),
-                    examples = @ExampleObject(name = "limit=1", value = """
+                    examples = {@ExampleObject(name = "limit=1", value = """
                             {"actions": [{"sequence": 1, "actionId": 1, "member": "aurora", "action": "ASSIGNED", "rating": "Aaa",
                                           "previousRating": "NR", "indicatedRating": "Aaa", "outlook": "STABLE", "watch": null,
                                           "score": 99.69, "reason": "first rating: enough data for the methodology's minimum",
@@ -56,8 +61,23 @@ public class FeedResource {
                                                                     "compliance": 100.0},
                                                         "caps": [], "coverage": 1.0},
                                           "links": {"rating": "/api/v1/ratings/aurora", "actions": "/api/v1/ratings/aurora/actions"}}],
+                             "certifications": [],
                              "next": "djE6MQ", "more": true,
-                             "links": {"self": "/api/v1/feed?limit=1", "next": "/api/v1/feed?since=djE6MQ&limit=1"}}""")))
+                             "links": {"self": "/api/v1/feed?limit=1", "next": "/api/v1/feed?since=djE6MQ&limit=1"}}"""),
+                            @ExampleObject(name = "a certification change", value = """
+                            {"actions": [],
+                             "certifications": [{"sequence": 412, "eventId": 7, "type": "org.stackratings.certification.at_risk",
+                                                 "member": "borealis", "guideline": "2020.06", "target": "OpenStack Powered Compute",
+                                                 "change": "AT_RISK", "status": "AT_RISK",
+                                                 "runId": "01a215cb-cbca-71a4-bcb6-77555e97ed37",
+                                                 "expiresAt": "2026-12-02T03:00:00Z", "lapsesAt": "2026-12-03T03:00:00Z",
+                                                 "failing": ["compute-servers-resize"], "occurredAt": "2026-11-26T03:00:01Z",
+                                                 "publishedAt": "2026-11-26T03:00:02.5Z",
+                                                 "links": {"certification": "/api/v1/certifications/borealis",
+                                                           "statement": "/api/v1/certifications/borealis/statement?guideline=2020.06",
+                                                           "evidence": "/api/v1/certifications/borealis/runs/01a215cb-cbca-71a4-bcb6-77555e97ed37"}}],
+                             "next": "djE6NDEy", "more": false,
+                             "links": {"self": "/api/v1/feed?since=djE6NDEx&limit=100", "next": "/api/v1/feed?since=djE6NDEy&limit=100"}}""")}))
     @APIResponse(responseCode = "304", description = "Nothing new since the cursor (If-None-Match matched)")
     @APIResponse(responseCode = "400", description = "since is not a cursor of this feed, or limit is out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
@@ -94,7 +114,7 @@ public class FeedResource {
         }
         FeedService.Slice slice = feed.after(cursor, size);
         String next = slice.next().encode();
-        FeedPage page = new FeedPage(slice.actions(), next, slice.more(), new FeedPage.Links(
+        FeedPage page = new FeedPage(slice.actions(), slice.certifications(), next, slice.more(), new FeedPage.Links(
                 link(since == null || since.isBlank() ? null : cursor.encode(), size), link(next, size)));
         EntityTag tag = tag(cursor, slice.next().position(), size, slice.more());
         return Response.ok(page).tag(tag).cacheControl(revalidate).build();

@@ -14,7 +14,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Gives committed rating actions their feed positions. The rating engine inserts actions from several concurrent
+ * Gives committed rating actions and certification events their feed positions (both are sequenced alike, each with
+ * its own {@code scan_from} and checkpoint id; the checkpoint's time is shared). The rating engine inserts actions from several concurrent
  * transactions, so an action with a lower id can commit after one with a higher id; a feed read by {@code id >
  * cursor} would skip it. Instead, this single writer (the {@code feed_sequencer} row lock) takes every committed
  * action that has no position yet and numbers it after the last position handed out. A position therefore exists
@@ -54,7 +55,7 @@ public class FeedSequencer {
         this.fullScanInterval = config.fullScanInterval();
     }
 
-    /** Sequences every committed action that has no position yet, a batch per transaction; returns how many. */
+    /** Sequences every committed action and certification event that has no position yet, a batch per transaction; returns how many. */
     public int sequenceAll() {
         return sequenceAll(clock.instant());
     }
@@ -62,36 +63,54 @@ public class FeedSequencer {
     /** {@link #sequenceAll()} as of {@code now} (tests move time on). */
     public int sequenceAll(Instant now) {
         int total = 0;
-        int batch;
+        Batch batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> sequenceBatch(now));
-            total += batch;
-        } while (batch == batchSize);
+            total += batch.size();
+        } while (batch.full());
         return total;
     }
 
-    private int sequenceBatch(Instant now) {
-        SequencerState state = lock();
-        boolean fullScan = state.fullScanAt == null || !state.fullScanAt.plus(fullScanInterval).isAfter(now);
-        List<Long> ids = em.createNativeQuery("select a.id from rating_action a where a.id > ?1 and not exists "
-                        + "(select 1 from feed_entry f where f.action_id = a.id) order by a.id", Long.class)
-                .setParameter(1, fullScan ? 0L : state.scanFrom)
-                .setMaxResults(batchSize).getResultList();
-        if (!ids.isEmpty()) {
-            append(state, ids, now);
-        }
-        if (ids.size() < batchSize) {
-            settle(state, fullScan, now);
-        }
-        return ids.size();
+    /** What one transaction sequenced; {@code full} when either kind filled its batch (more may be left). */
+    private record Batch(int size, boolean full) {
     }
 
-    private void append(SequencerState state, List<Long> ids, Instant now) {
+    private Batch sequenceBatch(Instant now) {
+        SequencerState state = lock();
+        boolean fullScan = state.fullScanAt == null || !state.fullScanAt.plus(fullScanInterval).isAfter(now);
+        List<Long> actions = unsequenced("rating_action", "action_id", fullScan ? 0L : state.scanFrom);
+        List<Long> certifications = unsequenced("certification_event", "certification_event_id",
+                fullScan ? 0L : state.certificationScanFrom);
+        if (!actions.isEmpty() || !certifications.isEmpty()) {
+            append(state, actions, certifications, now);
+        }
+        boolean full = actions.size() == batchSize || certifications.size() == batchSize;
+        if (!full) {
+            settle(state, fullScan, now);
+        }
+        return new Batch(actions.size() + certifications.size(), full);
+    }
+
+    private List<Long> unsequenced(String table, String column, long above) {
+        return em.createNativeQuery("select a.id from " + table + " a where a.id > ?1 and not exists "
+                        + "(select 1 from feed_entry f where f." + column + " = a.id) order by a.id", Long.class)
+                .setParameter(1, above)
+                .setMaxResults(batchSize).getResultList();
+    }
+
+    private void append(SequencerState state, List<Long> actions, List<Long> certifications, Instant now) {
         long first = state.lastPosition + 1;
-        for (Long id : ids) {
+        for (Long id : actions) {
             FeedEntry entry = new FeedEntry();
             entry.position = ++state.lastPosition;
             entry.actionId = id;
+            entry.sequencedAt = now;
+            em.persist(entry);
+        }
+        for (Long id : certifications) {
+            FeedEntry entry = new FeedEntry();
+            entry.position = ++state.lastPosition;
+            entry.certificationEventId = id;
             entry.sequencedAt = now;
             em.persist(entry);
         }
@@ -99,7 +118,7 @@ public class FeedSequencer {
         appended.fire(new FeedEntriesAppended(first, state.lastPosition, now));
     }
 
-    /** Everything committed above where this run looked is sequenced: move the settled id and the checkpoint on. */
+    /** Everything committed above where this run looked is sequenced: move the settled ids and the checkpoint on. */
     private void settle(SequencerState state, boolean fullScan, Instant now) {
         if (fullScan) {
             state.fullScanAt = now;
@@ -108,9 +127,14 @@ public class FeedSequencer {
             return;
         }
         state.scanFrom = Math.max(state.scanFrom, state.checkpointId);
-        state.checkpointId = ((Number) em.createNativeQuery("select coalesce(max(id), 0) from rating_action")
-                .getSingleResult()).longValue();
+        state.certificationScanFrom = Math.max(state.certificationScanFrom, state.certificationCheckpointId);
+        state.checkpointId = maxId("rating_action");
+        state.certificationCheckpointId = maxId("certification_event");
         state.checkpointAt = now;
+    }
+
+    private long maxId(String table) {
+        return ((Number) em.createNativeQuery("select coalesce(max(id), 0) from " + table).getSingleResult()).longValue();
     }
 
     private SequencerState lock() {

@@ -25,4 +25,10 @@ public class SequencerState extends PanacheEntityBase {
     public Instant checkpointAt;
     @Column(name = "full_scan_at")
     public Instant fullScanAt;
+    /** {@code scan_from} of certification events: every {@code certification_event.id} up to it is sequenced. */
+    @Column(name = "certification_scan_from")
+    public long certificationScanFrom;
+    /** {@code checkpoint_id} of certification events (the checkpoint's time is {@code checkpoint_at}, shared). */
+    @Column(name = "certification_checkpoint_id")
+    public long certificationCheckpointId;
 }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.stackratings.agency.AgencyThreads;
-import org.stackratings.publish.feed.FeedAction;
+import org.stackratings.publish.feed.FeedItem;
 import org.stackratings.publish.feed.FeedService;
 import org.stackratings.security.CredentialCipher;
 import org.stackratings.security.CredentialDecryptionException;
@@ -120,8 +120,8 @@ public class DeliveryWorker {
         if (target == null) {
             return 0; // deleted since the claim; its rows went with it
         }
-        Map<Long, FeedAction> actions = new LinkedHashMap<>();
-        feed.at(rows.stream().map(Claimed::position).toList()).forEach(a -> actions.put(a.sequence(), a));
+        Map<Long, FeedItem> items = new LinkedHashMap<>();
+        feed.at(rows.stream().map(Claimed::position).toList()).forEach(a -> items.put(a.sequence(), a));
         int attempted = 0;
         // the last moment a send may start and still be recorded within the claim's lease; rows left then wait for
         // the lease to expire and are claimed again, so no other run sends them while this one still might
@@ -133,8 +133,7 @@ public class DeliveryWorker {
                 return attempted;
             }
             Claimed row = rows.get(i);
-            FeedAction action = actions.get(row.position());
-            WebhookSender.Outcome outcome = send(target, action);
+            WebhookSender.Outcome outcome = send(target, items.get(row.position()));
             if (outcome.interrupted()) {
                 return attempted;
             }
@@ -171,7 +170,7 @@ public class DeliveryWorker {
         }
     }
 
-    private WebhookSender.Outcome send(Target target, FeedAction action) {
+    private WebhookSender.Outcome send(Target target, FeedItem item) {
         if (target.secret() == null) {
             return new WebhookSender.Outcome(null, "the agency cannot sign: the subscription's secret does not decrypt; subscribe again");
         }
@@ -181,9 +180,9 @@ public class DeliveryWorker {
         } catch (ProblemException e) {
             return new WebhookSender.Outcome(null, "target refused: " + e.getMessage());
         }
-        byte[] body = events.body(action);
+        byte[] body = events.body(item);
         Signature signature = Signature.sign(target.secret(), clock.instant().getEpochSecond(), body);
-        return sender.send(uri, body, signature, EventFactory.eventId(action.actionId()));
+        return sender.send(uri, body, signature, EventFactory.eventId(item));
     }
 
 }

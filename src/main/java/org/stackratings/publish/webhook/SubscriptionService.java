@@ -94,14 +94,14 @@ public class SubscriptionService {
     public Optional<List<DeliveryView>> deliveries(Caller caller, UUID id, DeliveryStatus status, int offset, int size) {
         return owned(caller, id).map(s -> {
             var query = WebhookDelivery.getEntityManager().createQuery(
-                    "select d, f.actionId from WebhookDelivery d, FeedEntry f where f.position = d.position "
+                    "select d, f.actionId, f.certificationEventId from WebhookDelivery d, FeedEntry f where f.position = d.position "
                             + "and d.subscriptionId = :id" + (status == null ? "" : " and d.status = :status")
                             + " order by d.position desc", Object[].class).setParameter("id", id);
             if (status != null) {
                 query.setParameter("status", status);
             }
             return query.setFirstResult(offset).setMaxResults(size).getResultList().stream()
-                    .map(row -> view((WebhookDelivery) row[0], (Long) row[1])).toList();
+                    .map(row -> view((WebhookDelivery) row[0], (Long) row[1], (Long) row[2])).toList();
         });
     }
 
@@ -121,12 +121,12 @@ public class SubscriptionService {
                 .setParameter("id", s.id).getResultList()
                 .forEach(row -> counts.put((DeliveryStatus) row[0], (Long) row[1]));
         DeliveryView lastFailure = WebhookDelivery.getEntityManager().createQuery(
-                        "select d, f.actionId from WebhookDelivery d, FeedEntry f where f.position = d.position "
+                        "select d, f.actionId, f.certificationEventId from WebhookDelivery d, FeedEntry f where f.position = d.position "
                                 + "and d.subscriptionId = :id and d.lastError is not null and d.lastAttemptAt is not null "
                                 + "order by d.lastAttemptAt desc, d.position desc",
                         Object[].class)
                 .setParameter("id", s.id).setMaxResults(1).getResultList().stream()
-                .map(row -> view((WebhookDelivery) row[0], (Long) row[1])).findFirst().orElse(null);
+                .map(row -> view((WebhookDelivery) row[0], (Long) row[1], (Long) row[2])).findFirst().orElse(null);
         return new SubscriptionView(s.id, s.targetUrl, s.description, s.owner, s.createdAt,
                 new FeedCursor(s.startPosition).encode(),
                 new SubscriptionView.Counts(counts.getOrDefault(DeliveryStatus.PENDING, 0L),
@@ -134,8 +134,8 @@ public class SubscriptionService {
                 lastFailure);
     }
 
-    private static DeliveryView view(WebhookDelivery d, long actionId) {
-        return new DeliveryView(EventFactory.eventId(actionId), d.position, d.status, d.attempts, d.createdAt,
+    private static DeliveryView view(WebhookDelivery d, Long actionId, Long certificationEventId) {
+        return new DeliveryView(EventFactory.eventId(actionId, certificationEventId), d.position, d.status, d.attempts, d.createdAt,
                 d.lastAttemptAt, d.status == DeliveryStatus.PENDING ? d.nextAttemptAt : null, d.lastStatusCode,
                 d.lastError, d.finishedAt);
     }
