@@ -92,8 +92,45 @@ public class WindowStatisticsQuery {
         return missing;
     }
 
-    /** Per member, the latest compliance result per capability, summarised (evidence not loaded). */
+    /**
+     * Per member, the compliance the rating reads: its latest conformance run (every required capability checked by
+     * creating what it needs, issue 13) when it has one that checked something, else the compliance probe's latest
+     * result per capability. NOT_APPLICABLE and NOT_CHECKED count as neither.
+     */
     private Map<Long, WindowStatistics.ComplianceSummary> compliance(List<Long> memberIds) {
+        Map<Long, WindowStatistics.ComplianceSummary> summaries = complianceProbe(memberIds);
+        summaries.putAll(conformance(memberIds));
+        return summaries;
+    }
+
+    /** Per member, its latest conformance run summarised, if it checked anything (evidence not loaded). */
+    private Map<Long, WindowStatistics.ComplianceSummary> conformance(List<Long> memberIds) {
+        Map<Long, WindowStatistics.ComplianceSummary> summaries = new HashMap<>();
+        for (List<Long> chunk : RollupReader.chunks(memberIds)) {
+            List<Object[]> runs = em.createQuery("select r.memberId, r.runId, r.guideline, r.finishedAt, r.passed, r.failed,"
+                            + " r.notApplicable, r.notChecked from ConformanceRunRow r where r.memberId in :members"
+                            + " and r.finishedAt = (select max(l.finishedAt) from ConformanceRunRow l where l.memberId = r.memberId)",
+                    Object[].class).setParameter("members", chunk.stream().distinct().toList()).getResultList();
+            for (Object[] run : runs) {
+                long passed = ((Number) run[4]).longValue();
+                long failed = ((Number) run[5]).longValue();
+                if (passed + failed == 0) {
+                    continue;
+                }
+                List<String> failedCapabilities = em.createQuery("select c.id.capability from ConformanceResultRow c"
+                                + " where c.id.runId = :run and c.status = org.stackratings.measurement.conformance"
+                                + ".ConformanceStatus.FAIL order by c.position", String.class)
+                        .setParameter("run", run[1]).getResultList();
+                summaries.put((Long) run[0], new WindowStatistics.ComplianceSummary((String) run[2], passed, failed,
+                        ((Number) run[6]).longValue() + ((Number) run[7]).longValue(), (Instant) run[3],
+                        failedCapabilities));
+            }
+        }
+        return summaries;
+    }
+
+    /** Per member, the compliance probe's latest result per capability, summarised (evidence not loaded). */
+    private Map<Long, WindowStatistics.ComplianceSummary> complianceProbe(List<Long> memberIds) {
         Map<Long, List<Object[]>> byMember = new TreeMap<>();
         for (List<Long> chunk : RollupReader.chunks(memberIds)) {
             em.createQuery("select r.id.memberId, r.id.capability, r.guideline, r.status, r.checkedAt from ComplianceResult r"
