@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.stackratings.certification.Certifications;
 import org.stackratings.measurement.CapabilityRecord;
+import org.stackratings.measurement.ComplianceEvidence;
+import org.stackratings.measurement.conformance.ConformanceStatus;
+import org.stackratings.measurement.conformance.ConformanceStore;
 import org.stackratings.measurement.MeasurementQuery;
 import org.stackratings.measurement.RecentFailures;
 import org.stackratings.measurement.RollupHistory;
@@ -49,10 +53,15 @@ public class MemberDashboard {
     private final MeasurementQuery measurements;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ConformanceStore conformanceRuns;
+    private final Certifications certifications;
 
     public MemberDashboard(RatingService ratings, MemberService members, RollupHistory rollups,
                            WindowStatisticsQuery statistics, RecentFailures failures, MeasurementQuery measurements,
-                           ObjectMapper json, Clock clock) {
+                           ObjectMapper json, Clock clock,
+                           ConformanceStore conformanceRuns, Certifications certifications) {
+        this.conformanceRuns = conformanceRuns;
+        this.certifications = certifications;
         this.ratings = ratings;
         this.members = members;
         this.rollups = rollups;
@@ -105,7 +114,21 @@ public class MemberDashboard {
                 MeasurementCharts.lifecycleSummary(lifecycle.operations().get(MeasurementCharts.CREATE),
                         lifecycle.operations().get(MeasurementCharts.ACTIVE)),
                 compliance(memberId), failures.latest(memberId, slug, start, now, FAILURE_LIMIT), FAILURE_LIMIT,
-                actions, LocalDate.ofInstant(start, ZoneOffset.UTC).toString(), LocalDate.ofInstant(now, ZoneOffset.UTC).toString()));
+                actions, LocalDate.ofInstant(start, ZoneOffset.UTC).toString(), LocalDate.ofInstant(now, ZoneOffset.UTC).toString(),
+                conformance(memberId, slug)));
+    }
+
+    private MemberPageView.Conformance conformance(long memberId, String slug) {
+        List<MemberPageView.CertificateRow> certificates = certifications.ofMember(slug).orElse(List.of()).stream()
+                .map(c -> new MemberPageView.CertificateRow(c.guideline(), c.status().name(), c.valid(), c.expiresAt(),
+                        c.lapsesAt(), c.failing())).toList();
+        return conformanceRuns.latest(memberId).map(o -> new MemberPageView.Conformance(o.runId().toString(),
+                        o.finishedAt(), o.target(), o.count(ConformanceStatus.PASS), o.count(ConformanceStatus.FAIL),
+                        o.count(ConformanceStatus.NOT_APPLICABLE), o.count(ConformanceStatus.NOT_CHECKED),
+                        o.capabilities().stream().map(c -> new MemberPageView.ConformanceRow(c.capability(),
+                                c.status().name(), c.reason(), ComplianceEvidence.parse(c.evidenceJson()).stream()
+                                .map(MemberPageView.EvidenceCall::of).toList())).toList(), certificates))
+                .orElse(new MemberPageView.Conformance(null, null, null, 0, 0, 0, 0, List.of(), certificates));
     }
 
     private List<MemberPageView.ComplianceRow> compliance(long memberId) {

@@ -17,7 +17,28 @@ public record MemberPageView(Viewer viewer, CurrentRating rating, Range range, L
                              List<ChartSpec> lifecycleCharts, String chartsJson,
                              List<String> services, List<AvailabilityDay> availability, LifecycleSummary lifecycle,
                              List<ComplianceRow> compliance, List<MeasurementView> failures, int failureLimit,
-                             List<ActionView> actions, String csvFrom, String csvTo) {
+                             List<ActionView> actions, String csvFrom, String csvTo, Conformance conformance) {
+
+    /**
+     * The member's latest conformance run and its certificates: per capability its result and evidence; the
+     * certificates with their status and until when they hold. {@code run} is null before the first run.
+     */
+    public record Conformance(String run, Instant finishedAt, String target, long passed, long failed,
+                              long notApplicable, long notChecked, List<ConformanceRow> capabilities,
+                              List<CertificateRow> certificates) {
+    }
+
+    /** One capability of the conformance run: its result, why, and the calls that show it. */
+    public record ConformanceRow(String capability, String status, String reason, List<EvidenceCall> evidence) {
+        public boolean passed() {
+            return "PASS".equals(status);
+        }
+    }
+
+    /** A certificate: guideline, status, whether it counts now, until when, and what fails. */
+    public record CertificateRow(String guideline, String status, boolean valid, Instant expiresAt, Instant lapsesAt,
+                                 List<String> failing) {
+    }
 
     public long compliancePassed() {
         return compliance.stream().filter(ComplianceRow::passed).count();

@@ -142,6 +142,22 @@ class MemberPageTest {
     }
 
     @Test
+    void theConformanceRunAndTheCertificateAreShownWithTheFailingCapabilities() {
+        assertThat(page("7d").asString()).contains("No conformance run yet").contains("No certificate");
+        org.stackratings.certification.CertificationFixture.Member certified =
+                org.stackratings.certification.CertificationFixture.existing(member);
+        org.stackratings.certification.CertificationFixture.passing(certified, Instant.now().minusSeconds(60));
+        assertThat(page("7d").asString()).contains("Certificate for guideline 2020.06: <strong>CERTIFIED</strong>")
+                .contains("conforms to interop guideline 2020.06, checked by StackRatings")
+                .doesNotContain("OpenStack Powered certified");
+        org.stackratings.certification.CertificationFixture.failing(certified, Instant.now(), "compute-keypairs-create");
+        String html = page("7d").asString();
+        assertThat(html).contains("Certificate for guideline 2020.06: <strong>AT_RISK</strong>")
+                .contains("failing: <code>compute-keypairs-create</code>")
+                .contains("id=\"conformance-table\"").contains("✘ FAIL").contains("POST answered 500");
+    }
+
+    @Test
     void assetsAreServedByTheApplication() {
         RestAssured.get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
         RestAssured.get("/webjars/uplot/1.6.30/dist/uPlot.min.css").then().statusCode(200);
