@@ -19,6 +19,11 @@ import org.stackratings.sandbox.state.SimulatedCloud;
  * Mounts one service's routes under {@code /:cloud/<service>}, with the Keystone token check that keystonemiddleware
  * does in front of a real service, then the profile's {@link Deviation}s (an answer instead of the handler's, or a
  * change to one field of it), then the handler.
+ *
+ * <p>A route behind the token matches its path exactly: Vert.x ignores a trailing slash, but the services' routers
+ * (Routes for Nova, Cinder and Glance, Flask for Keystone) read {@code /volumes/} as the path of a volume whose id is
+ * empty, which no resource has: 404 in the service's dialect, after the token check. The version documents, open
+ * routes, answer with or without the slash (each registers both), as the services' version routers do.
  */
 public final class ServiceRoutes {
 
@@ -51,6 +56,7 @@ public final class ServiceRoutes {
                 : router.route(method, full);
         if (authenticated) {
             route.handler(this::requireToken);
+            route.handler(this::exactPath);
         }
         route.handler(this::deviate);
         route.handler(ctx -> handler.handle(new ApiRequest(ctx, service, clock.instant(), fallbackBase)));
@@ -59,6 +65,15 @@ public final class ServiceRoutes {
     /** A handler for every request under the service path (microversion headers and the like). */
     public void filter(String pathRegexUnderService, Handler<RoutingContext> handler) {
         router.routeWithRegex("/[^/]+/" + service.key() + pathRegexUnderService).handler(handler);
+    }
+
+    /** 404 for the path with a trailing slash Vert.x matched to this route (see the class comment). */
+    private void exactPath(RoutingContext ctx) {
+        if (ctx.normalizedPath().endsWith("/")) {
+            ApiRequest.send(ctx, 404, service.errorBody(404, "The resource could not be found."));
+            return;
+        }
+        ctx.next();
     }
 
     /** Answers as the first matching deviation of the profile says, or continues to the handler. */
