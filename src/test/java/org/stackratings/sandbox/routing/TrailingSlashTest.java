@@ -14,7 +14,7 @@ import org.stackratings.sandbox.profile.CloudProfile;
 /**
  * A trailing slash names an empty id, as the services' routers read it: {@code GET} or {@code DELETE} of
  * {@code /volumes/} is a 404 (not the list, which Vert.x would answer), for Cinder and Nova alike; the version
- * documents still answer with the slash.
+ * documents, and a path its API also registers with the slash, still answer with it.
  */
 class TrailingSlashTest {
 
@@ -77,5 +77,13 @@ class TrailingSlashTest {
         assertThat(sandbox.get("/slash/volume/v3/", null).statusCode()).isEqualTo(200);
         assertThat(sandbox.get(NOVA + "/", null).statusCode()).isEqualTo(200);
         assertThat(sandbox.get("/slash/identity/v3/", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPathRegisteredWithTheSlashAnswersBoth() {
+        assertThat(SandboxFixture.json(call("GET", "/slash/network/v2.0/")).getJsonArray("resources"))
+                .as("Neutron's /v2.0/").isNotEmpty();
+        assertThat(SandboxFixture.json(call("GET", "/slash/network/v2.0")).getJsonArray("resources")).isNotEmpty();
+        assertThat(call("GET", "/slash/network/v2.0/networks/").statusCode()).isEqualTo(404);
     }
 }
