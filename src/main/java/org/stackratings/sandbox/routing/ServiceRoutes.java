@@ -12,6 +12,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.stackratings.sandbox.profile.Deviation;
 import org.stackratings.sandbox.state.SimulatedCloud;
 
@@ -19,6 +21,11 @@ import org.stackratings.sandbox.state.SimulatedCloud;
  * Mounts one service's routes under {@code /:cloud/<service>}, with the Keystone token check that keystonemiddleware
  * does in front of a real service, then the profile's {@link Deviation}s (an answer instead of the handler's, or a
  * change to one field of it), then the handler.
+ *
+ * <p>A route behind the token matches its path exactly: Vert.x ignores a trailing slash, but the services' routers
+ * (Routes for Nova, Cinder and Glance, Flask for Keystone) read {@code /volumes/} as the path of a volume whose id is
+ * empty, which no resource has: 404 in the service's dialect, after the token check. A path the API registers with
+ * the slash as well (Neutron's {@code /v2.0} and {@code /v2.0/}) answers both; so do the open version documents.
  */
 public final class ServiceRoutes {
 
@@ -26,6 +33,8 @@ public final class ServiceRoutes {
     private final OpenStackService service;
     private final Clock clock;
     private final String fallbackBase;
+    /** The paths also registered with a trailing slash: a request with the slash is theirs too. */
+    private final Set<String> slashed = ConcurrentHashMap.newKeySet();
 
     public ServiceRoutes(Router router, OpenStackService service, Clock clock, String fallbackBase) {
         this.router = router;
@@ -45,12 +54,16 @@ public final class ServiceRoutes {
     }
 
     public void route(HttpMethod method, String path, boolean authenticated, Handler<ApiRequest> handler) {
+        if (path.endsWith("/")) {
+            slashed.add(path.substring(0, path.length() - 1));
+        }
         String full = "/:cloud/" + service.key() + path;
         Route route = method == HttpMethod.GET
                 ? router.route(full).method(HttpMethod.GET).method(HttpMethod.HEAD)
                 : router.route(method, full);
         if (authenticated) {
             route.handler(this::requireToken);
+            route.handler(ctx -> exactPath(ctx, path));
         }
         route.handler(this::deviate);
         route.handler(ctx -> handler.handle(new ApiRequest(ctx, service, clock.instant(), fallbackBase)));
@@ -59,6 +72,15 @@ public final class ServiceRoutes {
     /** A handler for every request under the service path (microversion headers and the like). */
     public void filter(String pathRegexUnderService, Handler<RoutingContext> handler) {
         router.routeWithRegex("/[^/]+/" + service.key() + pathRegexUnderService).handler(handler);
+    }
+
+    /** 404 for a path with a trailing slash Vert.x matched to {@code path} (see the class comment). */
+    private void exactPath(RoutingContext ctx, String path) {
+        if (ctx.normalizedPath().endsWith("/") && !path.endsWith("/") && !slashed.contains(path)) {
+            ApiRequest.send(ctx, 404, service.errorBody(404, "The resource could not be found."));
+            return;
+        }
+        ctx.next();
     }
 
     /** Answers as the first matching deviation of the profile says, or continues to the handler. */

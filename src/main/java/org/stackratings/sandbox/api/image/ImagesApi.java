@@ -55,9 +55,6 @@ final class ImagesApi {
     }
 
     private void list(ApiRequest req) {
-        if (req.context().request().path().endsWith("/")) {
-            throw new GlanceRefusal(404, "The resource could not be found.");
-        }
         ImageAccess access = ImageAccess.of(req);
         ImageListQuery query = ImageListQuery.parse(req.context().queryParams(), access);
         List<StoredImage> page = query.page(access.store().list(), access);

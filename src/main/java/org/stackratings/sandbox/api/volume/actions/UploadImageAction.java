@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.stackratings.sandbox.api.ServiceTime;
 import org.stackratings.sandbox.api.volume.CinderRefusal;
 import org.stackratings.sandbox.api.volume.CinderScope;
-import org.stackratings.sandbox.api.volume.volumes.VolumeDocuments;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.CloudInventory;
 import org.stackratings.sandbox.state.image.ImageAttributes;
@@ -90,14 +90,14 @@ final class UploadImageAction {
     private static JsonObject answer(ApiRequest req, StoredVolume volume, StoredImage image) {
         VolumeTypes.VolumeType type = new VolumeTypes(req.cloud().name()).find(volume.volumeType())
                 .orElseGet(() -> new VolumeTypes(req.cloud().name()).defaultType());
-        String created = VolumeDocuments.time(Instant.parse(CloudInventory.CREATED_AT));
+        String created = ServiceTime.format(Instant.parse(CloudInventory.CREATED_AT));
         JsonObject volumeType = new JsonObject().put("created_at", created).put("updated_at", created)
                 .put("deleted", false).putNull("deleted_at").put("description", type.description())
                 .put("extra_specs", new JsonObject()).put("id", type.id()).put("is_public", type.isPublic())
                 .put("name", type.name()).putNull("qos_specs_id");
         ImageAttributes a = image.attributes();
         return new JsonObject().put("id", volume.id())
-                .put("updated_at", VolumeDocuments.time(req.now()))
+                .put("updated_at", ServiceTime.format(req.now()))
                 .put("status", "uploading")
                 .put("display_description", volume.attributes().description())
                 .put("size", volume.size())

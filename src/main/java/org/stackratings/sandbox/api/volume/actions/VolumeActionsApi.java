@@ -17,10 +17,11 @@ import org.stackratings.sandbox.state.volume.VolumeStore;
  * 3.42; extending, then back a {@link VolumeStore#STEP} later on the sandbox clock), {@code os-set_bootable} (200),
  * {@code os-update_readonly_flag} (available only), {@code os-reserve} / {@code os-unreserve} (available to attaching
  * and back), {@code os-begin_detaching} / {@code os-roll_detaching} (in-use to detaching and back), {@code os-attach}
- * / {@code os-detach} ({@link AttachActions}) and {@code os-volume_upload_image} ({@link UploadImageAction}). The
- * admin actions ({@code os-reset_status}, {@code os-force_delete}, ...) are the policy's 403, an unknown action
- * Cinder's 400. Each answers 202 without a body unless said otherwise; a refused status is Cinder's 400 {@code
- * InvalidVolume}.
+ * / {@code os-detach} ({@link AttachActions}), {@code os-volume_upload_image} ({@link UploadImageAction}) and
+ * {@code os-set_image_metadata} / {@code os-unset_image_metadata} / {@code os-show_image_metadata}
+ * ({@link ImageMetadataActions}, 200). The admin actions ({@code os-reset_status}, {@code os-force_delete}, ...) are
+ * the policy's 403, an unknown action Cinder's 400. Each answers 202 without a body unless said otherwise; a refused
+ * status is Cinder's 400 {@code InvalidVolume}.
  */
 public final class VolumeActionsApi {
 
@@ -30,6 +31,7 @@ public final class VolumeActionsApi {
 
     private final AttachActions attach = new AttachActions();
     private final UploadImageAction upload = new UploadImageAction();
+    private final ImageMetadataActions imageMetadata = new ImageMetadataActions();
 
     public void register(ServiceRoutes routes) {
         routes.route(HttpMethod.POST, "/v3/:project_id/volumes/:volume_id/action", true,
@@ -60,6 +62,9 @@ public final class VolumeActionsApi {
             case "os-attach" -> attach.attach(req, argument);
             case "os-detach" -> attach.detach(req, argument);
             case "os-volume_upload_image" -> upload.apply(req, argument);
+            case "os-set_image_metadata" -> imageMetadata.set(req, argument);
+            case "os-unset_image_metadata" -> imageMetadata.unset(req, argument);
+            case "os-show_image_metadata" -> imageMetadata.show(req);
             default -> throw new CinderRefusal(400, "There is no such action: " + action + ". Verify the request"
                     + " body and Content-Type header and try again.");
         }

@@ -3,8 +3,8 @@ package org.stackratings.sandbox.api.volume.snapshots;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import org.stackratings.sandbox.api.Microversion;
+import org.stackratings.sandbox.api.ServiceTime;
 import org.stackratings.sandbox.api.volume.CinderScope;
-import org.stackratings.sandbox.api.volume.volumes.VolumeDocuments;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.volume.StoredSnapshot;
 
@@ -20,8 +20,8 @@ final class SnapshotDocuments {
 
     static JsonObject summary(StoredSnapshot s) {
         return new JsonObject().put("id", s.id())
-                .put("created_at", VolumeDocuments.time(s.createdAt()))
-                .put("updated_at", VolumeDocuments.time(s.updatedAt()))
+                .put("created_at", ServiceTime.format(s.createdAt()))
+                .put("updated_at", ServiceTime.format(s.updatedAt()))
                 .put("name", s.name())
                 .put("description", s.description())
                 .put("volume_id", s.volumeId())

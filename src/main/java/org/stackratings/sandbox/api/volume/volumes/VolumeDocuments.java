@@ -2,11 +2,9 @@ package org.stackratings.sandbox.api.volume.volumes;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import org.stackratings.sandbox.api.Microversion;
+import org.stackratings.sandbox.api.ServiceTime;
 import org.stackratings.sandbox.api.volume.CinderScope;
 import org.stackratings.sandbox.routing.ApiRequest;
 import org.stackratings.sandbox.state.volume.StoredVolume;
@@ -16,15 +14,7 @@ import org.stackratings.sandbox.state.volume.VolumeTypes;
 /** Cinder's JSON of a volume: the summary of a list, the detail of show, with the fields of the microversion. */
 public final class VolumeDocuments {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-            .withZone(ZoneOffset.UTC);
-
     private VolumeDocuments() {
-    }
-
-    /** Cinder's time format (microseconds, no zone). */
-    public static String time(Instant instant) {
-        return instant == null ? null : TIME.format(instant);
     }
 
     public static JsonObject summary(ApiRequest req, StoredVolume v) {
@@ -37,7 +27,7 @@ public final class VolumeDocuments {
 
     public static JsonObject attachment(VolumeAttachment a) {
         return new JsonObject().put("server_id", a.serverId()).put("attachment_id", a.id())
-                .put("attached_at", time(a.attachedAt())).putNull("host_name").put("volume_id", a.volumeId())
+                .put("attached_at", ServiceTime.format(a.attachedAt())).putNull("host_name").put("volume_id", a.volumeId())
                 .put("device", a.device()).put("id", a.volumeId());
     }
 
@@ -57,8 +47,8 @@ public final class VolumeDocuments {
                 .put("status", v.status())
                 .put("size", v.size())
                 .put("availability_zone", v.availabilityZone())
-                .put("created_at", time(v.createdAt()))
-                .put("updated_at", time(v.updatedAt()))
+                .put("created_at", ServiceTime.format(v.createdAt()))
+                .put("updated_at", ServiceTime.format(v.updatedAt()))
                 .put("attachments", attachments)
                 .put("bootable", String.valueOf(v.bootable()))
                 .put("encrypted", false)

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.stackratings.sandbox.api.volume.CinderPage;
 import org.stackratings.sandbox.api.volume.CinderScope;
@@ -25,10 +24,6 @@ import org.stackratings.sandbox.state.volume.VolumeTypes;
  * {@code cascade=true} deletes the snapshots too) and their metadata.
  */
 public final class VolumesApi {
-
-    /** The statuses in which Cinder lets a member delete a volume. */
-    private static final Set<String> DELETABLE = Set.of("available", "error", "error_restoring", "error_extending",
-            "error_managing");
 
     private final MetadataApi metadata = new MetadataApi("volume_id", "volume", new MetadataApi.Access() {
         @Override
@@ -209,8 +204,7 @@ public final class VolumesApi {
         }
         boolean cascade = "true".equalsIgnoreCase(req.query("cascade"));
         boolean hasSnapshots = !req.cloud().volumes().snapshotsOf(volume.get().id(), req.now()).isEmpty();
-        if (!DELETABLE.contains(volume.get().status()) || !volume.get().attachments().isEmpty()
-                || (hasSnapshots && !cascade)) {
+        if (!volume.get().deletable() || (hasSnapshots && !cascade)) {
             req.fail(400, "Invalid volume: Volume status must be available or error or error_restoring or"
                     + " error_extending or error_managing and must not be migrating, attached, belong to a group,"
                     + " have snapshots, awaiting a transfer, or be disassociated from snapshots after volume"
