@@ -72,6 +72,7 @@ class AccessMatrixTest {
             get("/api/v1/ratings/{member}").access(Access.PUBLIC, 200),
             get("/api/v1/ratings/{member}/actions").access(Access.PUBLIC, 200),
             get("/api/v1/ratings/{member}/compliance").access(Access.PUBLIC, 200),
+            get("/api/v1/ratings/{member}/conformance").access(Access.PUBLIC, 200),
             get("/api/v1/methodology").access(Access.PUBLIC, 200),
             get("/api/v1/statistics/transitions").access(Access.PUBLIC, 200),
             get("/api/v1/statistics/performance").access(Access.PUBLIC, 200),
@@ -85,6 +86,7 @@ class AccessMatrixTest {
             get("/api/v1/members/{member}/measurements").access(Access.MEMBER_PRIVATE, 200),
             get("/api/v1/members/{member}/measurements").accept("text/csv").access(Access.MEMBER_PRIVATE, 200),
             get("/api/v1/members/{member}/compliance").access(Access.MEMBER_PRIVATE, 200),
+            get("/api/v1/members/{member}/conformance").access(Access.MEMBER_PRIVATE, 200),
             // admin
             get("/api/v1/members").access(Access.ADMIN_ONLY, 200),
             post("/api/v1/members").body(Fixtures::newMemberBody).access(Access.ADMIN_ONLY, 201),

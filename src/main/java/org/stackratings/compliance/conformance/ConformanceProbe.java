@@ -222,7 +222,7 @@ public class ConformanceProbe {
         Instant started = clock.instant();
         long nanos = System.nanoTime();
         try {
-            CloudSession session = client.authenticate(account, limits);
+            CloudSession session = authenticateRetryingServerErrors(account, limits);
             results.add(new OperationResult("identity.token.issue", started, (System.nanoTime() - nanos) / 1e6,
                     Outcome.OK, null, null, null));
             return Optional.of(session);
@@ -231,6 +231,24 @@ public class ConformanceProbe {
                     e.failure() == CloudFailure.TIMEOUT ? Outcome.TIMEOUT : e.failure() == CloudFailure.AGENCY_FAULT
                             ? Outcome.INCONCLUSIVE : Outcome.ERROR, e.httpStatus(), e.failure().name(), e.getMessage()));
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Authenticates, asking once more after a server error or a timeout: Keystone being briefly unavailable is the
+     * cloud's availability (the api probe measures it), and must not leave a whole run unchecked.
+     */
+    private CloudSession authenticateRetryingServerErrors(CloudAccount account, CallLimits limits) {
+        try {
+            return client.authenticate(account, limits);
+        } catch (CloudCallException e) {
+            boolean transientFailure = e.failure() == CloudFailure.TIMEOUT
+                    || (e.httpStatus() != null && e.httpStatus() >= 500);
+            if (!transientFailure) {
+                throw e;
+            }
+            LOG.debugf("Conformance run: authentication answered %s; asking once more", e.failure());
+            return client.authenticate(account, limits);
         }
     }
 
@@ -244,7 +262,7 @@ public class ConformanceProbe {
         }
         CallLimits cleanupLimits = limits.after(config.cleanupDeadline());
         try {
-            CloudSession session = client.authenticate(account, cleanupLimits);
+            CloudSession session = authenticateRetryingServerErrors(account, cleanupLimits);
             RunCleanup.Report report = RunCleanup.run(new CheckContext(session, marker, ledger, choices,
                     config.longestWait(), pause, cleanupLimits.deadline()), ledger);
             String detail = report.deleted() + " deleted" + (report.leftOver().isEmpty() ? ""
