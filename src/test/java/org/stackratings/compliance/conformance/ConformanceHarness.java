@@ -48,6 +48,11 @@ final class ConformanceHarness {
 
     /** Onboards a member for the cloud and runs a conformance run to its end. */
     static ConformanceOutcome run(String cloud, String flavorAlt) {
+        return execute(onboard(cloud, flavorAlt));
+    }
+
+    /** Onboards a member for the cloud (on the test's thread: RestAssured's port is set there). */
+    static MemberAccount onboard(String cloud, String flavorAlt) {
         String slug = uniqueSlug("conformance");
         Map<String, Object> body = new java.util.HashMap<>(memberBody(slug, SandboxTestResource.server().authUrl(cloud),
                 "pw", false));
@@ -56,7 +61,11 @@ final class ConformanceHarness {
                     "conformance", Map.of("enabled", false, "flavorAlt", flavorAlt)));
         }
         admin().body(body).post("/api/v1/members").then().statusCode(201);
-        MemberAccount member = CDI.current().select(MemberService.class).get().account(slug).orElseThrow();
+        return CDI.current().select(MemberService.class).get().account(slug).orElseThrow();
+    }
+
+    /** Runs a conformance run of an onboarded member to its end (any thread). */
+    static ConformanceOutcome execute(MemberAccount member) {
         UUID runId = CDI.current().select(MeasurementStore.class).get().startRun(member.memberId(),
                 ConformanceProbe.NAME, RunTrigger.MANUAL);
         return CDI.current().select(ConformanceProbe.class).get()
