@@ -97,6 +97,10 @@ class ConformanceReaperTest {
         id(session, neutron("subnetpools", "subnetpool", marker.name("pool"), tag, ",\"prefixes\":[\"10.99.0.0/16\"]"),
                 "/subnetpool/id");
         awaitStatus(session, "/servers/" + server, "/server/status", "ACTIVE");
+        assertThat(session.call(ApiCall.of(CloudService.COMPUTE, "POST", "/servers/" + server + "/action",
+                "{\"createImage\":{\"name\":\"" + marker.name("server-snapshot") + "\",\"metadata\":{\""
+                        + RunMarker.KEY + "\":\"" + run + "\"}}}")).status()).as("a snapshot marked by its property only")
+                .isEqualTo(202);
 
         assertThat(reaper.reapConformance(slug, Instant.now().plus(Duration.ofMinutes(5))))
                 .as("a run younger than the TTL is left alone").isZero();

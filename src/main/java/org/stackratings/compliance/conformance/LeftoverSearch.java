@@ -15,7 +15,7 @@ import org.stackratings.openstack.CloudSession;
 /**
  * Finds, in a member's project, what conformance runs created: resources whose name is a run's
  * ({@code stackratings-conformance-<run>-...}) and that carry that run's second mark where the API offers one (a
- * server's, volume's or snapshot's metadata, an image's tag, a Neutron resource's description or tag). Keypairs have
+ * server's, volume's or snapshot's metadata, an image's tag (or, for a server snapshot, its property), a Neutron resource's description or tag). Keypairs have
  * no second field; their second mark is the agency's own record of the run (checked by the reaper). The router
  * interfaces of a run's routers are found from the ports of those routers.
  */
@@ -35,6 +35,9 @@ final class LeftoverSearch {
             .asText());
     private static final SecondMark TAG = (r, run) -> r.path("tags").toString().contains(
             "\"" + new RunMarker(run).tag() + "\"");
+    /** An image: the run's tag, or (a server snapshot, which takes the metadata given to createImage) its property. */
+    private static final SecondMark IMAGE = (r, run) -> TAG.carries(r, run)
+            || run.toString().equals(r.path(RunMarker.KEY).asText());
     private static final SecondMark NEUTRON = (r, run) -> new RunMarker(run).tag().equals(r.path("description")
             .asText()) || TAG.carries(r, run);
     private static final SecondMark NAME_ONLY = (r, run) -> true;
@@ -51,7 +54,7 @@ final class LeftoverSearch {
                     i -> i, NEUTRON),
             new Listing(ResourceKind.SNAPSHOT, CloudService.VOLUME, "/snapshots/detail", "snapshots", i -> i, METADATA),
             new Listing(ResourceKind.VOLUME, CloudService.VOLUME, "/volumes/detail", "volumes", i -> i, METADATA),
-            new Listing(ResourceKind.IMAGE, CloudService.IMAGE, "/v2/images?limit=1000", "images", i -> i, TAG),
+            new Listing(ResourceKind.IMAGE, CloudService.IMAGE, "/v2/images?limit=1000", "images", i -> i, IMAGE),
             new Listing(ResourceKind.KEYPAIR, CloudService.COMPUTE, "/os-keypairs", "keypairs", i -> i.path("keypair"),
                     NAME_ONLY));
 

@@ -38,7 +38,7 @@ final class RunCleanup {
     }
 
     /**
-     * Adds the run's servers the ledger does not know (a multiple create whose list was wrong, say): those whose name
+     * Adds the run's servers and images the ledger does not know (a multiple create whose list was wrong, say): those whose name
      * is the run's and whose metadata carries the run's id, from the project's server list.
      */
     private static void addUnlistedServers(CheckContext context, ResourceLedger ledger) {
@@ -54,6 +54,33 @@ final class RunCleanup {
             if (server.path("name").asText("").startsWith(RunMarker.PREFIX + runId)
                     && runId.equals(server.path("metadata").path(RunMarker.KEY).asText())) {
                 ledger.addOnce(ResourceKind.SERVER, server.path("id").asText());
+            }
+        }
+        addUnlistedImages(context, ledger);
+    }
+
+    /**
+     * Adds the run's images the ledger does not know (a snapshot whose answer was lost, say): those with the run's
+     * name and its second mark (the tag, or a snapshot's {@value RunMarker#KEY} property), from Glance's list.
+     */
+    private static void addUnlistedImages(CheckContext context, ResourceLedger ledger) {
+        if (!context.session().offers(org.stackratings.openstack.CloudService.IMAGE)) {
+            return;
+        }
+        JsonNode images;
+        try {
+            images = context.expectJson(org.stackratings.openstack.ApiCall.get(
+                    org.stackratings.openstack.CloudService.IMAGE, "/v2/images?limit=1000"),
+                    "the run's images", 200);
+        } catch (CheckFailed | CloudCallException e) {
+            return; // the ledger's images are still deleted; the reaper finds the rest by their marks
+        }
+        for (JsonNode image : images.path("images")) {
+            String runId = context.marker().runId().toString();
+            boolean marked = image.path("tags").toString().contains("\"" + context.marker().tag() + "\"")
+                    || runId.equals(image.path(RunMarker.KEY).asText());
+            if (image.path("name").asText("").startsWith(RunMarker.PREFIX + runId) && marked) {
+                ledger.addOnce(ResourceKind.IMAGE, image.path("id").asText());
             }
         }
     }

@@ -71,12 +71,16 @@ class ConformanceBenchmark {
         }
         int passedAll = 0;
         int peakThreads = 0;
+        Map<String, Integer> failures = new TreeMap<>();
         for (Future<ConformanceOutcome> run : runs) {
             peakThreads = Math.max(peakThreads, Thread.activeCount());
             ConformanceOutcome outcome = run.get();
             if (outcome.count(ConformanceStatus.PASS) == 60) {
                 passedAll++;
             }
+            outcome.capabilities().stream().filter(c -> c.status() != ConformanceStatus.PASS).forEach(c ->
+                    failures.merge(c.capability() + " " + c.status() + ": " + String.valueOf(c.reason())
+                            .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}"), 1, Integer::sum));
         }
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double cpuSeconds = (cpu() - cpuBefore) / 1e9;
@@ -99,6 +103,7 @@ class ConformanceBenchmark {
                         + " sandbox), %d of %d passed all 60, threads %d before, up to %d during, %d cores.%n",
                 CLOUDS, CLOUDS, wall, cpuSeconds, passedAll, CLOUDS, threadsBefore, peakThreads,
                 Runtime.getRuntime().availableProcessors()));
+        failures.forEach((k, v) -> md.append("- ").append(v).append(" × ").append(k).append('\n'));
         md.append(leftovers.isEmpty() ? "\nNothing left behind on any cloud.\n" : "\nLeft behind:\n" + leftovers);
         Files.createDirectories(Path.of("target/benchmarks"));
         Files.writeString(Path.of("target/benchmarks/conformance.md"), md);
