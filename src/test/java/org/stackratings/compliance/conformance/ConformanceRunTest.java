@@ -19,6 +19,7 @@ class ConformanceRunTest {
     private static final java.util.Map<String, java.util.concurrent.CompletableFuture<ConformanceOutcome>> RUNS =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.Map<String, String> CLOUDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, String> MEMBERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The run of that name (all three are started on the first call). */
     private static synchronized ConformanceOutcome outcome(String name) throws Exception {
@@ -35,6 +36,7 @@ class ConformanceRunTest {
         String cloud = ConformanceHarness.cloud(profile);
         CLOUDS.put(name, cloud);
         org.stackratings.member.MemberAccount member = ConformanceHarness.onboard(cloud, flavorAlt);
+        MEMBERS.put(name, member.slug());
         RUNS.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> ConformanceHarness.execute(member)));
     }
 
@@ -51,6 +53,10 @@ class ConformanceRunTest {
         assertThat(ConformanceHarness.of(outcome, "compute-servers-metadata-set").evidenceJson())
                 .contains("PUT compute /servers/").contains("\"status\":200");
         SandboxLeftovers.assertNothingLeft(cloud);
+        io.restassured.path.json.JsonPath certification = io.restassured.RestAssured.get("/api/v1/certifications/"
+                + MEMBERS.get("clean")).then().statusCode(200).extract().jsonPath();
+        assertThat(certification.getBoolean("certified")).as(certification.prettify()).isTrue();
+        assertThat(certification.getString("certificates[0].status")).isEqualTo("CERTIFIED");
     }
 
     @Test
@@ -72,6 +78,9 @@ class ConformanceRunTest {
                 .filteredOn(c -> c.startsWith("compute-") && !c.equals("compute-volume-attach"))
                 .containsExactly("compute-servers-resize");
         assertThat(ConformanceHarness.of(outcome, "compute-servers-resize").reason()).contains("ACTIVE");
+        assertThat(io.restassured.RestAssured.get("/api/v1/certifications/" + MEMBERS.get("never-confirmed"))
+                .then().statusCode(200).extract().jsonPath().getList("certificates[0].failing", String.class))
+                .as("a failing run certifies nothing and names what fails").containsExactly("compute-servers-resize");
         SandboxLeftovers.assertNothingLeft(cloud);
     }
 
