@@ -1,6 +1,7 @@
 package org.stackratings.openstack;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import okhttp3.HttpUrl;
 import org.openstack4j.api.OSClient;
 import org.openstack4j.api.client.IOSClientBuilder;
@@ -10,6 +11,7 @@ import org.openstack4j.model.common.Identifier;
 import org.openstack4j.openstack.OSFactory;
 import org.stackratings.egress.AgencyEgress;
 import org.stackratings.openstack.http.BoundedClient;
+import org.stackratings.openstack.http.CallObserver;
 import org.stackratings.openstack.http.CallPolicy;
 import org.stackratings.openstack.http.CallScope;
 import org.stackratings.openstack.http.MemberHttp;
@@ -27,10 +29,18 @@ public class OpenStack4jCloudClient implements CloudClient {
 
     private final MemberHttp http;
     private final AgencyEgress egress;
+    private final SilenceCensus census;
 
+    /** A client whose calls no census hears (tests of the client alone). */
     public OpenStack4jCloudClient(MemberHttp http, AgencyEgress egress) {
+        this(http, egress, null);
+    }
+
+    @Inject
+    public OpenStack4jCloudClient(MemberHttp http, AgencyEgress egress, SilenceCensus census) {
         this.http = http;
         this.egress = egress;
+        this.census = census;
     }
 
     @Override
@@ -46,7 +56,8 @@ public class OpenStack4jCloudClient implements CloudClient {
         allowed.add(auth.host());
         CallPolicy policy = new CallPolicy(allowed, auth.port(), egress.allowedPorts(), egress.allowHttp() || account.insecure(),
                 egress.rulesFor(account.allowedRanges()), egress.resolver());
-        BoundedClient client = http.client(policy, limits);
+        BoundedClient client = http.client(policy, limits,
+                census == null ? CallObserver.NONE : census.observerOf(account.authUrl()));
         AllowedHostsResolver resolver = new AllowedHostsResolver(Set.copyOf(allowed));
         Config config = Config.newConfig().withEndpointURLResolver(resolver);
         try {

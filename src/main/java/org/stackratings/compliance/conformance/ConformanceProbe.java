@@ -37,6 +37,7 @@ import org.stackratings.openstack.CloudCallException;
 import org.stackratings.openstack.CloudClient;
 import org.stackratings.openstack.CloudFailure;
 import org.stackratings.openstack.CloudSession;
+import org.stackratings.openstack.SilenceCensus;
 
 /**
  * The {@code conformance} run (docs/compliance.md): checks every required capability of the guideline with the
@@ -44,7 +45,8 @@ import org.stackratings.openstack.CloudSession;
  * of it at the end, in dependency order. Runs execute on their own bounded pool, one at a time per member; the calling
  * thread (a Quartz job, an API request) only starts them. Each capability is PASS, FAIL or NOT_APPLICABLE with the
  * calls that showed it; NOT_CHECKED when the agency could not check it (no check, the run's deadline, the agency's own
- * fault), which never counts against the member.
+ * fault, or a silence shared by many member clouds at once: {@link SilenceCensus}), which never counts against the
+ * member.
  */
 @ApplicationScoped
 public class ConformanceProbe {
@@ -67,11 +69,14 @@ public class ConformanceProbe {
     private final ConformanceConfig config;
     private final Clock clock;
     private final ThreadPoolExecutor pool;
+    private final SilenceCensus census;
     private final Set<Long> membersInFlight = ConcurrentHashMap.newKeySet();
 
     ConformanceProbe(CloudClient client, MeasurementStore store, ConformanceStore conformance, GuidelineCatalog catalog,
-                     ConformanceChecks checks, ConformanceConfig config, Clock clock, AgencyThreads threads) {
+                     ConformanceChecks checks, ConformanceConfig config, Clock clock, AgencyThreads threads,
+                     SilenceCensus census) {
         this.client = client;
+        this.census = census;
         this.store = store;
         this.conformance = conformance;
         this.catalog = catalog;
@@ -143,19 +148,26 @@ public class ConformanceProbe {
             CheckContext context = new CheckContext(session.get(), marker, ledger, choices, config.longestWait(), pause,
                     runLimits.deadline());
             boolean stopped = false;
+            List<Checked> checked = new ArrayList<>();
             for (Guideline.Capability capability : guideline.required()) {
                 if (stopped || runLimits.deadline().passed() || Thread.currentThread().isInterrupted()) {
-                    outcomes.add(new CapabilityOutcome(capability.name(), ConformanceStatus.NOT_CHECKED,
+                    checked.add(new Checked(new CapabilityOutcome(capability.name(), ConformanceStatus.NOT_CHECKED,
                             stopped ? "the agency stopped the run" : "the run's deadline passed before this check",
-                            "[]"));
+                            "[]"), null, stopped, null));
                     continue;
                 }
-                Checked checked = check(capability.name(), context);
-                outcomes.add(checked.outcome());
-                results.add(checked.measurement());
-                stopped = checked.stopped();
+                Checked one = check(capability.name(), context);
+                checked.add(one);
+                stopped = one.stopped();
             }
-            results.add(cleanup(account, limits, marker, ledger, choices, pause));
+            OperationResult cleanup = cleanup(account, limits, marker, ledger, choices, pause);
+            for (Checked one : excuseAgencySilence(checked, account, runLimits)) {
+                outcomes.add(one.outcome());
+                if (one.measurement() != null) {
+                    results.add(one.measurement());
+                }
+            }
+            results.add(cleanup);
         }
         ConformanceOutcome outcome = new ConformanceOutcome(runId, member.memberId(), guideline.id(),
                 guideline.platform(), clock.instant(), outcomes);
@@ -163,7 +175,53 @@ public class ConformanceProbe {
         return outcome;
     }
 
-    private record Checked(CapabilityOutcome outcome, OperationResult measurement, boolean stopped) {
+    /** One capability's result; {@code silentAt} is when it failed for want of an answer (else null). */
+    private record Checked(CapabilityOutcome outcome, OperationResult measurement, boolean stopped, Instant silentAt) {
+
+        Checked excused(String why) {
+            String reason = outcome.reason() + "; not counted against the member: " + why;
+            return new Checked(new CapabilityOutcome(outcome.capability(), ConformanceStatus.NOT_CHECKED, reason,
+                    outcome.evidenceJson()), new OperationResult(measurement.operation(), measurement.startedAt(),
+                    measurement.durationMs(), Outcome.INCONCLUSIVE, null, "AgencySideSilence",
+                    ConformanceStatus.NOT_CHECKED + ": " + reason), stopped, null);
+        }
+    }
+
+    /**
+     * A capability that failed because the cloud left a call unanswered is NOT_CHECKED instead when many other member
+     * clouds were silent at the same time ({@link SilenceCensus}): the agency's network or load, not the member. The
+     * census is asked once the calls in flight at that moment have all ended (a call timeout and a slot later).
+     */
+    private List<Checked> excuseAgencySilence(List<Checked> checked, CloudAccount account, CallLimits limits) {
+        Optional<Instant> lastSilence = checked.stream().map(Checked::silentAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo);
+        if (lastSilence.isEmpty()) {
+            return checked;
+        }
+        Duration settle = Duration.between(clock.instant(), lastSilence.get().plus(limits.callTimeout())
+                .plus(SilenceCensus.SETTLE));
+        settle(settle);
+        List<Checked> judged = new ArrayList<>();
+        for (Checked one : checked) {
+            Optional<String> excuse = one.silentAt() == null ? Optional.empty()
+                    : census.agencySide(account.authUrl(), one.silentAt().minus(limits.callTimeout()), one.silentAt());
+            judged.add(excuse.map(one::excused).orElse(one));
+        }
+        return judged;
+    }
+
+    /** Waits {@code duration} of real time (the run's own thread; an interrupt ends the wait early). */
+    private static void settle(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        long left;
+        while ((left = until - System.nanoTime()) > 0) {
+            try {
+                Thread.sleep(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private Checked check(String capability, CheckContext context) {
@@ -174,6 +232,7 @@ public class ConformanceProbe {
         String reason;
         Outcome outcome;
         boolean stopped = false;
+        Instant silentAt = null;
         if (check.isEmpty()) {
             status = ConformanceStatus.NOT_CHECKED;
             reason = "the agency has no check for this capability";
@@ -194,6 +253,8 @@ public class ConformanceProbe {
                 outcome = Outcome.OK;
             } catch (CloudCallException e) {
                 boolean agency = e.failure() == CloudFailure.AGENCY_FAULT;
+                silentAt = e.failure() == CloudFailure.TIMEOUT || e.failure() == CloudFailure.CONNECTION_FAILED
+                        ? clock.instant() : null;
                 status = agency ? ConformanceStatus.NOT_CHECKED : ConformanceStatus.FAIL;
                 reason = ComplianceProbe.failureInWords(e);
                 outcome = agency ? Outcome.INCONCLUSIVE : e.failure() == CloudFailure.TIMEOUT ? Outcome.TIMEOUT
@@ -215,7 +276,7 @@ public class ConformanceProbe {
         return new Checked(new CapabilityOutcome(capability, status, reason, json(evidence)),
                 new OperationResult("conformance." + capability, started, (System.nanoTime() - nanos) / 1e6, outcome,
                         null, status == ConformanceStatus.FAIL ? "CapabilityFailed" : null,
-                        status.name() + (reason == null ? "" : ": " + reason)), stopped);
+                        status.name() + (reason == null ? "" : ": " + reason)), stopped, silentAt);
     }
 
     private Optional<CloudSession> authenticate(CloudAccount account, CallLimits limits, List<OperationResult> results) {

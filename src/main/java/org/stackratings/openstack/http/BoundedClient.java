@@ -10,6 +10,9 @@ import org.stackratings.openstack.RunDeadline;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Sends one session's requests to a member cloud within its {@link CallPolicy} and {@link CallLimits}: the URL is
  * checked before anything is sent, each call may take at most the call timeout or what remains of the run (connect,
  * send, wait and the whole body read: OkHttp's call timeout closes the socket when it fires), the run's deadline can
- * cancel it, and a redirect is refused, never followed.
+ * cancel it, and a redirect is refused, never followed. Its {@link CallObserver} hears whether each call was answered.
  */
 public final class BoundedClient {
 
@@ -26,11 +29,13 @@ public final class BoundedClient {
     private final OkHttpClient client;
     private final CallPolicy policy;
     private final CallLimits limits;
+    private final CallObserver observer;
 
-    BoundedClient(OkHttpClient client, CallPolicy policy, CallLimits limits) {
+    BoundedClient(OkHttpClient client, CallPolicy policy, CallLimits limits, CallObserver observer) {
         this.client = client;
         this.policy = policy;
         this.limits = limits;
+        this.observer = observer;
     }
 
     public CallLimits limits() {
@@ -57,6 +62,7 @@ public final class BoundedClient {
         RunDeadline.Registration registration = deadline.track(call::cancel);
         try {
             Response response = call.execute();
+            observer.answered();
             if (REDIRECTS.contains(response.code()) && !redirectIsAnswer) {
                 String target = target(request.url(), response.header("Location"));
                 response.close();
@@ -68,12 +74,21 @@ public final class BoundedClient {
             if (call.isCanceled() && deadline.cancelled()) {
                 throw new CallDeadlineException("cancelled at the run's deadline of " + deadline.length());
             }
+            if (unanswered(e)) {
+                observer.unanswered();
+            }
             if (e instanceof InterruptedIOException && !(e instanceof CallDeadlineException) && "timeout".equals(e.getMessage())) {
                 throw new CallDeadlineException("no complete answer within " + budget + " ms (the call timeout of "
                         + limits.callTimeout() + " or what remained of the run)");
             }
             throw e;
         }
+    }
+
+    /** No answer in time (the call's own timeout, or a read or connect timeout), or no connection at all. */
+    private static boolean unanswered(Exception e) {
+        return e instanceof SocketTimeoutException || e instanceof ConnectException || e instanceof NoRouteToHostException
+                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
     }
 
     private static String target(HttpUrl from, String location) {

@@ -56,13 +56,18 @@ public class MemberHttp {
 
     /** A client for one session's calls: the policy's hosts, ports, schemes and addresses; the limits' timeouts and sizes. */
     public BoundedClient client(CallPolicy policy, CallLimits limits) {
+        return client(policy, limits, CallObserver.NONE);
+    }
+
+    /** {@link #client(CallPolicy, CallLimits)}, whose calls' endings {@code observer} hears. */
+    public BoundedClient client(CallPolicy policy, CallLimits limits, CallObserver observer) {
         OkHttpClient client = shared.newBuilder()
                 .dns(policy.dns())
                 .connectTimeout(limits.connectTimeout())
                 .readTimeout(limits.readTimeout())
                 .writeTimeout(limits.readTimeout())
                 .build();
-        return new BoundedClient(client, policy, limits);
+        return new BoundedClient(client, policy, limits, observer);
     }
 
     /** Calls in flight (all sessions). */

@@ -54,6 +54,20 @@ public final class ServiceRoutes {
     }
 
     public void route(HttpMethod method, String path, boolean authenticated, Handler<ApiRequest> handler) {
+        route(method, path, authenticated, false, handler);
+    }
+
+    /**
+     * An authenticated route whose handler computes for long (an RSA key pair is generated in 50 to 200 ms of CPU): it
+     * runs on a Vert.x worker thread, so that the event loop, one thread for every cloud of the sandbox, keeps
+     * answering the other requests meanwhile. The handler may touch only state that is safe across threads.
+     */
+    public void routeOffLoop(HttpMethod method, String path, Handler<ApiRequest> handler) {
+        route(method, path, true, true, handler);
+    }
+
+    private void route(HttpMethod method, String path, boolean authenticated, boolean offLoop,
+                       Handler<ApiRequest> handler) {
         if (path.endsWith("/")) {
             slashed.add(path.substring(0, path.length() - 1));
         }
@@ -66,7 +80,12 @@ public final class ServiceRoutes {
             route.handler(ctx -> exactPath(ctx, path));
         }
         route.handler(this::deviate);
-        route.handler(ctx -> handler.handle(new ApiRequest(ctx, service, clock.instant(), fallbackBase)));
+        Handler<RoutingContext> last = ctx -> handler.handle(new ApiRequest(ctx, service, clock.instant(), fallbackBase));
+        if (offLoop) {
+            route.blockingHandler(last, false);
+        } else {
+            route.handler(last);
+        }
     }
 
     /** A handler for every request under the service path (microversion headers and the like). */

@@ -66,10 +66,15 @@ final class ConformanceHarness {
 
     /** Runs a conformance run of an onboarded member to its end (any thread). */
     static ConformanceOutcome execute(MemberAccount member) {
+        return execute(member, ConformanceHarness::limits);
+    }
+
+    /** {@link #execute(MemberAccount)} with call limits of the test's own. */
+    static ConformanceOutcome execute(MemberAccount member, ConformanceProbe.Limits limits) {
         UUID runId = CDI.current().select(MeasurementStore.class).get().startRun(member.memberId(),
                 ConformanceProbe.NAME, RunTrigger.MANUAL);
         return CDI.current().select(ConformanceProbe.class).get()
-                .execute(runId, member, account(member), ConformanceHarness::limits, SHORT);
+                .execute(runId, member, account(member), limits, SHORT);
     }
 
     static CallLimits limits(Duration deadline) {

@@ -21,23 +21,41 @@ class ConformanceRunTest {
     private static final java.util.Map<String, String> CLOUDS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.Map<String, String> MEMBERS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The run of that name (all three are started on the first call). */
+    /** Clouds whose image API never answers, run at the same time as one another (and the three above). */
+    private static final int SILENT_CLOUDS = 6;
+
+    /** The run of that name (all are started on the first call). */
     private static synchronized ConformanceOutcome outcome(String name) throws Exception {
         if (RUNS.isEmpty()) {
-            start("clean", "", null);
-            start("second-flavor", "", "m1.small");
+            start("clean", "", null, ConformanceHarness::limits);
+            start("second-flavor", "", "m1.small", ConformanceHarness::limits);
             start("never-confirmed", "deviations:\n  - { service: compute, method: POST, path:"
-                    + " \"/v2.1/servers/*/action\", action: confirmResize, status: 204 }", "m1.small");
+                    + " \"/v2.1/servers/*/action\", action: confirmResize, status: 204 }", "m1.small",
+                    ConformanceHarness::limits);
+            java.time.Instant now = java.time.Instant.now();
+            String silentImages = "outages:\n  - { start: " + now.minus(java.time.Duration.ofHours(1)) + ", end: "
+                    + now.plus(java.time.Duration.ofHours(1)) + ", services: [image], mode: TIMEOUT }\nhangMs: 60000";
+            for (int i = 0; i < SILENT_CLOUDS; i++) {
+                start("silent-" + i, silentImages, null, ConformanceRunTest::quick);
+            }
         }
         return RUNS.get(name).get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
-    private static void start(String name, String profile, String flavorAlt) {
+    private static void start(String name, String profile, String flavorAlt, ConformanceProbe.Limits limits) {
         String cloud = ConformanceHarness.cloud(profile);
         CLOUDS.put(name, cloud);
         org.stackratings.member.MemberAccount member = ConformanceHarness.onboard(cloud, flavorAlt);
         MEMBERS.put(name, member.slug());
-        RUNS.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> ConformanceHarness.execute(member)));
+        RUNS.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> ConformanceHarness.execute(member,
+                limits)));
+    }
+
+    /** Short reads, so that each unanswered call costs two seconds. */
+    private static org.stackratings.openstack.CallLimits quick(java.time.Duration deadline) {
+        return new org.stackratings.openstack.CallLimits(java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(3), 4 << 20, 64 << 10,
+                org.stackratings.openstack.RunDeadline.after(deadline));
     }
 
     @Test
@@ -82,6 +100,30 @@ class ConformanceRunTest {
                 .then().statusCode(200).extract().jsonPath().getList("certificates[0].failing", String.class))
                 .as("a failing run certifies nothing and names what fails").containsExactly("compute-servers-resize");
         SandboxLeftovers.assertNothingLeft(cloud);
+    }
+
+    /**
+     * The agency's own silence is not the member's failure: six clouds whose image API stops answering at the same
+     * time (as if the agency's uplink or load failed it) have the capabilities that failed for want of an answer
+     * NOT_CHECKED, so the run neither certifies nor holds anything against them. That one cloud silent alone still
+     * fails is {@code SilenceCensusTest}'s: the census decides both.
+     */
+    @Test
+    void whatSixCloudsLeftUnansweredTogetherIsNotChecked() throws Exception {
+        for (int i = 0; i < SILENT_CLOUDS; i++) {
+            ConformanceOutcome outcome = outcome("silent-" + i);
+            java.util.List<org.stackratings.measurement.conformance.CapabilityOutcome> excused = outcome.capabilities()
+                    .stream().filter(c -> c.status() == ConformanceStatus.NOT_CHECKED)
+                    .filter(c -> String.valueOf(c.reason()).contains("not counted against the member")).toList();
+            assertThat(excused).as("image capabilities excused")
+                    .extracting(org.stackratings.measurement.conformance.CapabilityOutcome::capability)
+                    .contains("compute-images-create").anyMatch(c -> c.startsWith("images-v2-"));
+            assertThat(excused.get(0).reason()).contains("no answer in time")
+                    .contains("member clouds the agency called");
+            assertThat(outcome.capabilities()).as(failures(outcome)).noneMatch(c -> c.status() == ConformanceStatus.FAIL
+                    && String.valueOf(c.reason()).contains("no answer in time"));
+            assertThat(outcome.passed()).isFalse();
+        }
     }
 
     static String failures(ConformanceOutcome outcome) {
