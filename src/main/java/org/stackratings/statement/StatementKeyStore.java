@@ -105,7 +105,7 @@ public class StatementKeyStore {
     }
 
     /** The associated data of a sealed private key: a row copied under another kid does not decrypt. */
-    private static String owner(String kid) {
+    static String owner(String kid) {
         return "statement-key:" + kid;
     }
 }

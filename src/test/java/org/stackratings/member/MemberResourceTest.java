@@ -157,7 +157,7 @@ class MemberResourceTest {
 
         String stored = (String) em.createNativeQuery("select secret_ciphertext from member where slug = ?1")
                 .setParameter(1, slug).getSingleResult();
-        assertThat(stored).startsWith("v1:").doesNotContain(password);
+        assertThat(stored).startsWith("v2:").doesNotContain(password);
 
         // a bad request that carries the secret does not echo it either
         Map<String, Object> bad = new HashMap<>(memberBody("BAD SLUG", "https://k/v3", password, false));

@@ -105,6 +105,8 @@ class AccessMatrixTest {
             get("/api/v1/statement-keys").access(Access.ADMIN_ONLY, 200),
             post("/api/v1/statement-keys").access(Access.ADMIN_ONLY, 201),
             delete("/api/v1/statement-keys/{kid}").with("kid", f -> "no-such-kid").access(Access.ADMIN_ONLY, 404),
+            get("/api/v1/credential-key").access(Access.ADMIN_ONLY, 200),
+            post("/api/v1/credential-key/reseal").access(Access.ADMIN_ONLY, 200),
             // exchange
             get("/api/v1/gate/{member}?minRating=Baa3").access(Access.EXCHANGE, 200),
             get("/api/v1/feed?limit=5").access(Access.EXCHANGE, 200),

@@ -137,6 +137,11 @@ class ProductionKeyRulesTest {
             }
 
             @Override
+            public Optional<java.util.List<String>> previousCredentialKeys() {
+                return Optional.empty();
+            }
+
+            @Override
             public Duration keyCacheTtl() {
                 return Duration.ofSeconds(30);
             }

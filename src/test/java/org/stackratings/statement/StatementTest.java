@@ -180,7 +180,7 @@ class StatementTest {
         String kid = keys.signingKey(Instant.now()).getKeyID();
         String privatePart = keys.signingKey(Instant.now()).getD().toString();
         StatementKey row = QuarkusTransaction.requiringNew().call(() -> StatementKey.<StatementKey>findById(kid));
-        assertThat(row.privateJwk).startsWith("v1:").doesNotContain(privatePart);
+        assertThat(row.privateJwk).startsWith("v2:").doesNotContain(privatePart);
         assertThat(row.publicJwk).doesNotContain(privatePart);
 
         // what a restarted (or second) instance does: read the keys from the database
