@@ -31,7 +31,10 @@ BEGIN
 END
 \$\$;
 SQL
-if ! su postgres -c "psql -qtAc \"select 1 from pg_database where datname = '${DB_NAME}'\"" | grep -q 1; then
-  su postgres -c "createdb -O ${DB_USER} ${DB_NAME}"
-fi
-echo "PostgreSQL ${PG_VERSION} is up; database ${DB_NAME} owned by ${DB_USER} on 127.0.0.1:5432"
+# the test database, and the empty one the backup-restore drill restores into (BackupRestoreIT)
+for db in "${DB_NAME}" "${RESTORE_DB_NAME:-stackratings_restore}"; do
+  if ! su postgres -c "psql -qtAc \"select 1 from pg_database where datname = '${db}'\"" | grep -q 1; then
+    su postgres -c "createdb -O ${DB_USER} ${db}"
+  fi
+done
+echo "PostgreSQL ${PG_VERSION} is up; databases ${DB_NAME} and ${RESTORE_DB_NAME:-stackratings_restore} owned by ${DB_USER} on 127.0.0.1:5432"

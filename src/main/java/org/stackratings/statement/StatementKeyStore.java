@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.stackratings.security.CredentialCipher;
+import org.stackratings.security.CredentialDecryptionException;
 
 import java.text.ParseException;
 import java.time.Instant;
@@ -90,6 +91,10 @@ public class StatementKeyStore {
     private ECKey privateKey(StatementKey stored) {
         try {
             return ECKey.parse(cipher.decrypt(stored.privateJwk, owner(stored.kid)));
+        } catch (CredentialDecryptionException e) {
+            throw new IllegalStateException("the statement signing key " + stored.kid + " cannot be opened with the"
+                    + " configured credential key (a restore needs the key the database was written with): "
+                    + e.getMessage(), e);
         } catch (ParseException e) {
             throw new IllegalStateException("stored statement key " + stored.kid + " is not a JWK", e);
         }
