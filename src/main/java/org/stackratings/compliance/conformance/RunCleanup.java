@@ -1,24 +1,37 @@
 package org.stackratings.compliance.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.stackratings.compliance.Evidence;
 import org.stackratings.openstack.ApiAnswer;
 import org.stackratings.openstack.CloudCallException;
+import org.stackratings.openstack.CloudSession;
+import org.stackratings.openstack.RunDeadline;
 
 /**
  * Deletes what a run left in its ledger, in dependency order: a server, snapshot or volume is waited for until it
  * is gone before what it depends on is deleted, and a volume is deleted only once it is no longer attached. What
  * cannot be deleted is reported (the reaper deletes it after its TTL, by its marks).
  */
-final class RunCleanup {
+public final class RunCleanup {
 
     /** What the clean-up did: how many resources it deleted, which it could not, and the calls it made. */
-    record Report(int deleted, List<String> leftOver, List<Evidence> evidence) {
+    public record Report(int deleted, List<String> leftOver, List<Evidence> evidence) {
     }
 
     private RunCleanup() {
+    }
+
+    /**
+     * Deletes what a past run left ({@code ledger}, as found by its marks) in a session of the caller's own: the
+     * reaper's, which has no member choices and polls by sleeping until {@code deadline}.
+     */
+    public static Report run(CloudSession session, RunMarker marker, ResourceLedger ledger, Duration longestWait,
+                             RunDeadline deadline) {
+        return run(new CheckContext(session, marker, ledger, new MemberChoices(null, null, null, null), longestWait,
+                Pause.SLEEP, deadline), ledger);
     }
 
     static Report run(CheckContext context, ResourceLedger ledger) {

@@ -1,4 +1,4 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.reaper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.ResourceKind;
+import org.stackratings.compliance.conformance.ResourceLedger;
+import org.stackratings.compliance.conformance.RunMarker;
 import org.stackratings.openstack.ApiAnswer;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;

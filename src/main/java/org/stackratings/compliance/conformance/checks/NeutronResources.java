@@ -1,10 +1,13 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.ResourceKind;
+import org.stackratings.compliance.conformance.RunMarker;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
 

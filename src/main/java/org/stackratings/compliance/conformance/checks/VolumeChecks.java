@@ -1,4 +1,4 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,6 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.stackratings.compliance.conformance.CapabilityCheck;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.CheckGroup;
+import org.stackratings.compliance.conformance.Fixture;
+import org.stackratings.compliance.conformance.ResourceKind;
+import org.stackratings.compliance.conformance.RunMarker;
 import org.stackratings.openstack.ApiAnswer;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
@@ -20,10 +26,6 @@ import org.stackratings.openstack.CloudService;
 @ApplicationScoped
 class VolumeChecks implements CheckGroup {
 
-    /** An id no cloud has: the negative checks ask for it. */
-    static final String ABSENT = "00000000-5eed-4bad-8000-000000000404";
-    /** Not even the form of an id. */
-    static final String INVALID = "stackratings-not-an-id";
     private static final long GIB = 1L << 30;
 
     @Override
@@ -120,12 +122,12 @@ class VolumeChecks implements CheckGroup {
         refuseCreate(c, "\"size\":0", "a size of 0 is refused", 400);
         refuseCreate(c, "\"size\":-1", "a negative size is refused", 400);
         refuseCreate(c, "\"description\":\"no size\"", "a volume without size or source is refused", 400);
-        refuseCreate(c, "\"size\":1,\"source_volid\":\"" + ABSENT + "\"", "a source volume that does not exist is"
+        refuseCreate(c, "\"size\":1,\"source_volid\":\"" + Absent.ID + "\"", "a source volume that does not exist is"
                 + " not found", 404);
-        refuseCreate(c, "\"size\":1,\"volume_type\":\"" + ABSENT + "\"", "a volume type that does not exist is not"
+        refuseCreate(c, "\"size\":1,\"volume_type\":\"" + Absent.ID + "\"", "a volume type that does not exist is not"
                 + " found", 404);
         deleteVolume(c, volume);
-        c.expect(ApiCall.of(CloudService.VOLUME, "DELETE", "/volumes/" + ABSENT, null),
+        c.expect(ApiCall.of(CloudService.VOLUME, "DELETE", "/volumes/" + Absent.ID, null),
                 "deleting a volume that does not exist is not found", 404);
     }
 
@@ -190,10 +192,10 @@ class VolumeChecks implements CheckGroup {
         c.expect(ApiCall.of(CloudService.VOLUME, "DELETE", path, null), "the snapshot is deleted", 202);
         c.awaitGone(ApiCall.get(CloudService.VOLUME, path), "the snapshot is gone");
         c.ledger().deleted(ResourceKind.SNAPSHOT, id);
-        c.expect(ApiCall.get(CloudService.VOLUME, "/snapshots/" + ABSENT), "a snapshot that does not exist is not"
+        c.expect(ApiCall.get(CloudService.VOLUME, "/snapshots/" + Absent.ID), "a snapshot that does not exist is not"
                 + " found", 404);
         ObjectNode ofAbsent = object();
-        ofAbsent.putObject("snapshot").put("volume_id", ABSENT).put("name", c.marker().name("refused"));
+        ofAbsent.putObject("snapshot").put("volume_id", Absent.ID).put("name", c.marker().name("refused"));
         c.expect(ApiCall.of(CloudService.VOLUME, "POST", "/snapshots", ofAbsent.toString()),
                 "a snapshot of a volume that does not exist is not found", 404);
     }
@@ -217,8 +219,8 @@ class VolumeChecks implements CheckGroup {
                 "the volume shown lacks its status, availability zone or creation time");
         c.require(c.marker().runId().toString().equals(shown.path("metadata").path(RunMarker.KEY).asText()),
                 "the volume shown lacks the metadata it was created with");
-        c.expect(showVolume(ABSENT), "a volume that does not exist is not found", 404);
-        c.expect(showVolume(INVALID), "an id of no volume's form is not found", 404);
+        c.expect(showVolume(Absent.ID), "a volume that does not exist is not found", 404);
+        c.expect(showVolume(Absent.INVALID), "an id of no volume's form is not found", 404);
     }
 
     /**
@@ -288,9 +290,9 @@ class VolumeChecks implements CheckGroup {
                     "the volume's name and description are put back", 200);
         }, () -> c.expect(ApiCall.of(CloudService.VOLUME, "PUT", "/volumes/" + volume, back.toString()),
                 "the volume's name and description are put back", 200));
-        c.expect(ApiCall.of(CloudService.VOLUME, "PUT", "/volumes/" + ABSENT, change.toString()),
+        c.expect(ApiCall.of(CloudService.VOLUME, "PUT", "/volumes/" + Absent.ID, change.toString()),
                 "an update of a volume that does not exist is not found", 404);
-        c.expect(ApiCall.of(CloudService.VOLUME, "PUT", "/volumes/" + INVALID, change.toString()),
+        c.expect(ApiCall.of(CloudService.VOLUME, "PUT", "/volumes/" + Absent.INVALID, change.toString()),
                 "an update of an id of no volume's form is not found", 404);
     }
 

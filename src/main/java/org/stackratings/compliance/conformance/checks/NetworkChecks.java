@@ -1,11 +1,11 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
-import static org.stackratings.compliance.conformance.NeutronResources.Collection.NETWORKS;
-import static org.stackratings.compliance.conformance.NeutronResources.Collection.PORTS;
-import static org.stackratings.compliance.conformance.NeutronResources.Collection.ROUTERS;
-import static org.stackratings.compliance.conformance.NeutronResources.Collection.SECURITY_GROUPS;
-import static org.stackratings.compliance.conformance.NeutronResources.Collection.SUBNETS;
-import static org.stackratings.compliance.conformance.NeutronResources.Collection.SUBNET_POOLS;
+import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.NETWORKS;
+import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.PORTS;
+import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.ROUTERS;
+import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.SECURITY_GROUPS;
+import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.SUBNETS;
+import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.SUBNET_POOLS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.stackratings.compliance.conformance.CapabilityCheck;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.CheckGroup;
+import org.stackratings.compliance.conformance.ResourceKind;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
 
@@ -27,9 +31,6 @@ import org.stackratings.openstack.CloudService;
  */
 @ApplicationScoped
 class NetworkChecks implements CheckGroup {
-
-    /** An id no cloud has: the negative checks ask for it. */
-    static final String ABSENT = "00000000-5eed-4bad-8000-000000000404";
 
     @Override
     public Map<String, CapabilityCheck> checks() {
@@ -216,7 +217,7 @@ class NetworkChecks implements CheckGroup {
                     "the router update does not answer the extra routes cleared");
         }, () -> c.expect(put(ROUTERS.of(router), "router", noRoutes), "the extra routes are cleared (so that the"
                 + " interfaces can be removed)", 200));
-        c.expect(get(ROUTERS.of(ABSENT)), "a router that does not exist is not found", 404);
+        c.expect(get(ROUTERS.of(Absent.ID)), "a router that does not exist is not found", 404);
 
         removeInterface(c, router, "subnet_id", subnetA, subnetA);
         removeInterface(c, router, "port_id", portB, subnetB);
@@ -270,9 +271,9 @@ class NetworkChecks implements CheckGroup {
                 "a port range whose minimum exceeds its maximum is refused", 400);
         refuse(c, rule(group, "tcp").put("remote_ip_prefix", "not-a-prefix"), "a remote prefix that is no CIDR is"
                 + " refused", 400);
-        refuse(c, rule(group, "tcp").put("remote_group_id", ABSENT), "a remote group that does not exist is not"
+        refuse(c, rule(group, "tcp").put("remote_group_id", Absent.ID), "a remote group that does not exist is not"
                 + " found", 404);
-        c.expect(get(SECURITY_GROUPS.of(ABSENT)), "a security group that does not exist is not found", 404);
+        c.expect(get(SECURITY_GROUPS.of(Absent.ID)), "a security group that does not exist is not found", 404);
 
         c.expect(ApiCall.of(CloudService.NETWORK, "DELETE", "/v2.0/security-group-rules/" + tcpId, null),
                 "the rule is deleted", 204);
