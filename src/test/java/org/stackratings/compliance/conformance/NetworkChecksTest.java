@@ -15,7 +15,8 @@ import org.stackratings.measurement.conformance.ConformanceStatus;
 import org.stackratings.sandbox.SandboxTestResource;
 
 /**
- * {@link NetworkChecks} against sandbox clouds: a compliant cloud passes every network capability and keeps nothing
+ * The network check groups ({@code checks.NetworkL2Checks}, {@code RouterChecks}, {@code SecurityGroupChecks},
+ * {@code SubnetPoolChecks}) against sandbox clouds: a compliant cloud passes every network capability and keeps nothing
  * of the run; a deviation on a capability's distinctive call fails exactly that capability of the group, with the
  * evidence naming the call. The runs go at once ({@link ParallelRuns}).
  */

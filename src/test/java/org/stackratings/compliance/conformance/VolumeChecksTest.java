@@ -16,7 +16,8 @@ import org.stackratings.measurement.conformance.ConformanceStatus;
 import org.stackratings.sandbox.SandboxTestResource;
 
 /**
- * {@link VolumeChecks} against sandbox clouds: a compliant cloud passes every volume capability (and attaching a
+ * The volume check groups ({@code checks.VolumeReadChecks}, {@code VolumeLifecycleChecks}, {@code VolumeCopyChecks},
+ * {@code VolumeAttachChecks}) against sandbox clouds: a compliant cloud passes every volume capability (and attaching a
  * volume to a server) and keeps nothing of the run; a deviation on a capability's distinctive call fails exactly that
  * capability of the group, with the evidence naming the call; a cloud without block storage fails exactly the volume
  * capabilities. The runs go at once ({@link ParallelRuns}).
