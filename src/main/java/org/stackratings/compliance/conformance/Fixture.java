@@ -105,7 +105,7 @@ public final class Fixture {
         }
         if (volume == null) {
             try {
-                volume = createVolume("volume", "");
+                volume = createVolume("volume", 1, "");
             } catch (CheckFailed e) {
                 volumeProblem = e.getMessage();
                 throw e;
@@ -167,10 +167,13 @@ public final class Fixture {
         }
     }
 
-    /** Creates a volume of 1 GiB with the run's marker ({@code extra} adds JSON members) and waits until available. */
-    public String createVolume(String role, String extra) {
+    /**
+     * Creates a volume of {@code sizeGib} GiB with the run's marker ({@code extra} adds JSON members) and waits until
+     * it is available.
+     */
+    public String createVolume(String role, long sizeGib, String extra) {
         JsonNode created = context.expectJson(ApiCall.of(CloudService.VOLUME, "POST", "/volumes",
-                "{\"volume\":{\"size\":1,\"name\":" + CheckContext.quote(context.marker().name(role))
+                "{\"volume\":{\"size\":" + sizeGib + ",\"name\":" + CheckContext.quote(context.marker().name(role))
                         + ",\"metadata\":{\"" + RunMarker.KEY + "\":\"" + context.marker().runId() + "\"}" + extra + "}}"),
                 "the volume is accepted", 202);
         String id = created.path("volume").path("id").asText("");

@@ -86,7 +86,8 @@ class VolumeCopyChecks implements CheckGroup {
         c.require(!left.has("key1") && left.has(RunMarker.KEY),
                 "the snapshot metadata still holds the deleted key, or lost the run's mark");
 
-        String fromSnapshot = c.fixture().createVolume("from-snapshot", ",\"snapshot_id\":" + CheckContext.quote(id));
+        String fromSnapshot = c.fixture().createVolume("from-snapshot", 1,
+                ",\"snapshot_id\":" + CheckContext.quote(id));
         c.require(id.equals(c.expectJson(showVolume(fromSnapshot), "the volume made of the snapshot is shown", 200)
                 .path("volume").path("snapshot_id").asText()), "the volume made of the snapshot does not name it");
         deleteVolume(c, fromSnapshot);
@@ -113,7 +114,7 @@ class VolumeCopyChecks implements CheckGroup {
     /** A clone of the shared volume: available, naming its source; deleted. */
     private void clone(CheckContext c) {
         String source = c.fixture().volume();
-        String clone = c.fixture().createVolume("clone", ",\"source_volid\":" + CheckContext.quote(source));
+        String clone = c.fixture().createVolume("clone", 1, ",\"source_volid\":" + CheckContext.quote(source));
         c.require(source.equals(c.expectJson(showVolume(clone), "the clone is shown", 200).path("volume")
                 .path("source_volid").asText()), "the clone does not name its source volume in source_volid");
         deleteVolume(c, clone);
@@ -129,8 +130,7 @@ class VolumeCopyChecks implements CheckGroup {
                 "the run's image is shown (for the size of a volume it fits on)", 200);
         long size = Math.max(1, Math.max(shownImage.path("min_disk").asLong(0),
                 (shownImage.path("size").asLong(0) + GIB - 1) / GIB));
-        String volume = size == 1 ? c.fixture().createVolume("from-image", ",\"imageRef\":" + CheckContext.quote(image))
-                : sizedVolume(c, "from-image", size, image);
+        String volume = c.fixture().createVolume("from-image", size, ",\"imageRef\":" + CheckContext.quote(image));
         JsonNode shown = c.expectJson(showVolume(volume), "the volume made of the image is shown", 200).path("volume");
         c.require("true".equalsIgnoreCase(shown.path("bootable").asText()),
                 "the volume made of an image is not bootable");
@@ -142,22 +142,6 @@ class VolumeCopyChecks implements CheckGroup {
         deleteVolume(c, volume);
     }
 
-    /**
-     * As {@link Fixture#createVolume}, for an image larger than 1 GiB (a member's image, say): a volume of
-     * {@code size} GiB made of it, available.
-     */
-    private static String sizedVolume(CheckContext c, String role, long size, String image) {
-        JsonNode created = c.expectJson(ApiCall.of(CloudService.VOLUME, "POST", "/volumes", "{\"volume\":{\"size\":"
-                + size + ",\"name\":" + CheckContext.quote(c.marker().name(role)) + ",\"metadata\":{\""
-                + RunMarker.KEY + "\":\"" + c.marker().runId() + "\"},\"imageRef\":" + CheckContext.quote(image) + "}}"),
-                "the volume is accepted", 202);
-        String id = created.path("volume").path("id").asText("");
-        c.require(!id.isEmpty(), "the answer names no volume id");
-        c.ledger().add(ResourceKind.VOLUME, id);
-        c.await(showVolume(id), "the volume becomes available", b -> "available".equals(status(b)),
-                b -> status(b).startsWith("error"));
-        return id;
-    }
 
     /**
      * The shared volume uploaded to a Glance image ({@code os-volume_upload_image}): the image (in the ledger, with the

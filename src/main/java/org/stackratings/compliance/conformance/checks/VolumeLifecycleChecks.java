@@ -39,7 +39,7 @@ class VolumeLifecycleChecks implements CheckGroup {
      * or none: 400; an absent source volume or volume type: 404) and the delete of an absent volume (404).
      */
     private void createDelete(CheckContext c) {
-        String volume = c.fixture().createVolume("create-delete", ",\"description\":\"stackratings conformance\"");
+        String volume = c.fixture().createVolume("create-delete", 1, ",\"description\":\"stackratings conformance\"");
         JsonNode shown = c.expectJson(showVolume(volume), "the volume is shown", 200).path("volume");
         c.require(c.marker().name("create-delete").equals(shown.path("name").asText())
                 && c.marker().runId().toString().equals(shown.path("metadata").path(RunMarker.KEY).asText()),
