@@ -51,11 +51,11 @@ public final class RunCleanup {
     }
 
     /**
-     * Adds the run's servers and images the ledger does not know (a multiple create whose list was wrong, say): those whose name
-     * is the run's and whose metadata carries the run's id, from the project's server list.
+     * Adds the run's servers and images the ledger does not know (a multiple create whose list was wrong, say): those
+     * with both of the run's marks (its name, its id in their metadata: {@link SecondMark#marks}, the reaper's rule),
+     * from the project's server list.
      */
     private static void addUnlistedServers(CheckContext context, ResourceLedger ledger) {
-        String runId = context.marker().runId().toString();
         JsonNode servers;
         try {
             servers = context.expectJson(org.stackratings.openstack.ApiCall.get(
@@ -64,8 +64,7 @@ public final class RunCleanup {
             return; // the ledger's servers are still deleted; the reaper finds the rest by their marks
         }
         for (JsonNode server : servers.path("servers")) {
-            if (server.path("name").asText("").startsWith(RunMarker.PREFIX + runId)
-                    && runId.equals(server.path("metadata").path(RunMarker.KEY).asText())) {
+            if (SecondMark.METADATA.marks(server, context.marker().runId())) {
                 ledger.addOnce(ResourceKind.SERVER, server.path("id").asText());
             }
         }
@@ -74,7 +73,8 @@ public final class RunCleanup {
 
     /**
      * Adds the run's images the ledger does not know (a snapshot whose answer was lost, say): those with the run's
-     * name and its second mark (the tag, or a snapshot's {@value RunMarker#KEY} property), from Glance's list.
+     * name and its second mark (the tag, or a snapshot's {@value RunMarker#KEY} property: {@link SecondMark#IMAGE}),
+     * from Glance's list.
      */
     private static void addUnlistedImages(CheckContext context, ResourceLedger ledger) {
         if (!context.session().offers(org.stackratings.openstack.CloudService.IMAGE)) {
@@ -89,10 +89,7 @@ public final class RunCleanup {
             return; // the ledger's images are still deleted; the reaper finds the rest by their marks
         }
         for (JsonNode image : images.path("images")) {
-            String runId = context.marker().runId().toString();
-            boolean marked = image.path("tags").toString().contains("\"" + context.marker().tag() + "\"")
-                    || runId.equals(image.path(RunMarker.KEY).asText());
-            if (image.path("name").asText("").startsWith(RunMarker.PREFIX + runId) && marked) {
+            if (SecondMark.IMAGE.marks(image, context.marker().runId())) {
                 ledger.addOnce(ResourceKind.IMAGE, image.path("id").asText());
             }
         }
