@@ -14,7 +14,6 @@ import java.util.Map;
 import org.stackratings.compliance.conformance.CapabilityCheck;
 import org.stackratings.compliance.conformance.CheckContext;
 import org.stackratings.compliance.conformance.CheckGroup;
-import org.stackratings.compliance.conformance.Fixture;
 import org.stackratings.compliance.conformance.ResourceKind;
 import org.stackratings.compliance.conformance.RunMarker;
 import org.stackratings.openstack.ApiCall;
