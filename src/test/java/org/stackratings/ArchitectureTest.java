@@ -161,6 +161,30 @@ class ArchitectureTest {
         return tests.stream();
     }
 
+    /**
+     * "compliance.conformance" (docs/architecture.md): the run engine imports none of its parts; the check groups
+     * ({@code checks}) and the reaper ({@code reaper}) use the engine, never each other.
+     */
+    @TestFactory
+    Stream<DynamicTest> theConformanceRunsPartsImportOnlyTheEngine() {
+        String engine = ROOT + ".compliance.conformance";
+        List<String> parts = List.of("checks", "reaper");
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(dynamicTest("compliance.conformance imports none of its parts", () -> noClasses()
+                .that().resideInAPackage(engine)
+                .should().dependOnClassesThat().resideInAnyPackage(parts.stream().map(p -> engine + "." + p + "..")
+                        .toArray(String[]::new))
+                .check(mainClasses)));
+        for (String part : parts) {
+            tests.add(dynamicTest("compliance.conformance." + part + " imports no other part", () -> noClasses()
+                    .that().resideInAPackage(engine + "." + part + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(parts.stream().filter(p -> !p.equals(part))
+                            .map(p -> engine + "." + p + "..").toArray(String[]::new))
+                    .check(mainClasses)));
+        }
+        return tests.stream();
+    }
+
     @Test
     void theParserReadsNamesDashesAndRemarks() {
         List<Row> rows = PackageTable.parse(List.of(

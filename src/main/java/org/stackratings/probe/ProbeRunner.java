@@ -205,7 +205,11 @@ public class ProbeRunner {
         return runId;
     }
 
-    static CloudAccount cloudAccount(MemberAccount a) {
+    /**
+     * The cloud account a probe authenticates with, from a member's decrypted account (password or application
+     * credential).
+     */
+    public static CloudAccount cloudAccount(MemberAccount a) {
         return new CloudAccount(a.authUrl(), a.region(), a.projectId(), a.projectName(), a.projectDomain(),
                 a.credentialType() == CredentialType.APPLICATION_CREDENTIAL, a.username(), a.userDomain(),
                 a.applicationCredentialId(), a.secret(), new HashSet<>(a.allowedHosts()), a.insecure(), a.allowedRanges());

@@ -6,7 +6,7 @@ import org.jboss.logging.Logger;
 import org.stackratings.compliance.ComplianceConfig;
 import org.stackratings.compliance.ComplianceProbe;
 import org.stackratings.compliance.conformance.ConformanceProbe;
-import org.stackratings.compliance.conformance.ConformanceReaper;
+import org.stackratings.compliance.conformance.reaper.ConformanceReaper;
 import org.stackratings.measurement.MeasurementStore;
 import org.stackratings.measurement.OperationResult;
 import org.stackratings.measurement.Outcome;

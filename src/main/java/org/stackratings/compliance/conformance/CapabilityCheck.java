@@ -6,7 +6,8 @@ package org.stackratings.compliance.conformance;
  * {@link NotApplicable} when the capability cannot be checked for this member.
  */
 @FunctionalInterface
-interface CapabilityCheck {
+public interface CapabilityCheck {
 
+    /** Checks the capability through {@code context}; returns when the cloud did what it requires. */
     void check(CheckContext context);
 }

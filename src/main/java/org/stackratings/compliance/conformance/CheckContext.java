@@ -23,7 +23,7 @@ import org.stackratings.openstack.RunDeadline;
  * not expect is retried once first, since it says the cloud was unavailable, which availability counts, not
  * conformance.
  */
-final class CheckContext {
+public final class CheckContext {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_POLL = Duration.ofMillis(500);
@@ -51,28 +51,33 @@ final class CheckContext {
         this.fixture = new Fixture(this);
     }
 
-    CloudSession session() {
+    /** The run's session with the member's cloud. */
+    public CloudSession session() {
         return session;
     }
 
-    RunMarker marker() {
+    /** The run's marks, to name and mark what a check creates. */
+    public RunMarker marker() {
         return marker;
     }
 
-    ResourceLedger ledger() {
+    /** What the run created and has not deleted yet. */
+    public ResourceLedger ledger() {
         return ledger;
     }
 
-    MemberChoices choices() {
+    /** What the member chose for the run. */
+    public MemberChoices choices() {
         return choices;
     }
 
-    Fixture fixture() {
+    /** What several checks share (keypair, server, volume), made when first needed. */
+    public Fixture fixture() {
         return fixture;
     }
 
     /** Makes the call; fails the check unless the cloud answers one of {@code statuses}. */
-    ApiAnswer expect(ApiCall call, String expected, int... statuses) {
+    public ApiAnswer expect(ApiCall call, String expected, int... statuses) {
         return expect(call, expected, answer -> { }, statuses);
     }
 
@@ -80,7 +85,7 @@ final class CheckContext {
      * {@link #expect(ApiCall, String, int...)}, and when the answer is wrong, {@code wrongAnswer} sees it before the
      * check fails (a request the cloud should have refused but accepted: the check registers what it created).
      */
-    ApiAnswer expect(ApiCall call, String expected, java.util.function.Consumer<ApiAnswer> wrongAnswer,
+    public ApiAnswer expect(ApiCall call, String expected, java.util.function.Consumer<ApiAnswer> wrongAnswer,
                      int... statuses) {
         String expectation = expectation(expected, statuses);
         ApiAnswer answer = send(call, expectation);
@@ -100,7 +105,7 @@ final class CheckContext {
     }
 
     /** Records an answer the session obtained itself (a second token, say); fails unless its status is expected. */
-    void recordAnswer(String call, ApiAnswer answer, String expected, int... statuses) {
+    public void recordAnswer(String call, ApiAnswer answer, String expected, int... statuses) {
         String expectation = expectation(expected, statuses);
         String problem = contains(statuses, answer.status()) ? null : "answered HTTP " + answer.status();
         evidence.add(new Evidence(call, answer.url(), answer.status(), expectation, problem,
@@ -111,12 +116,12 @@ final class CheckContext {
     }
 
     /** {@link #expect}, and the answer's body as JSON (a body that is not JSON fails the check). */
-    JsonNode expectJson(ApiCall call, String expected, int... statuses) {
+    public JsonNode expectJson(ApiCall call, String expected, int... statuses) {
         return json(expect(call, expected, statuses));
     }
 
     /** Fails the check with {@code problem} (marked on the last call's evidence) unless {@code condition} holds. */
-    void require(boolean condition, String problem) {
+    public void require(boolean condition, String problem) {
         if (condition) {
             return;
         }
@@ -133,7 +138,7 @@ final class CheckContext {
      * {@code failed} holds first, or when neither did within the longest wait. Only the first and last polls are kept
      * as evidence (with how many were made).
      */
-    JsonNode await(ApiCall show, String expected, Predicate<JsonNode> done, Predicate<JsonNode> failed) {
+    public JsonNode await(ApiCall show, String expected, Predicate<JsonNode> done, Predicate<JsonNode> failed) {
         long until = System.nanoTime() + longestWait.toNanos();
         Duration next = FIRST_POLL;
         int polls = 0;
@@ -160,7 +165,7 @@ final class CheckContext {
     }
 
     /** Polls {@code show} until it answers 404; fails when it still answers 200 after the longest wait. */
-    void awaitGone(ApiCall show, String expected) {
+    public void awaitGone(ApiCall show, String expected) {
         long until = System.nanoTime() + longestWait.toNanos();
         Duration next = FIRST_POLL;
         int polls = 0;
@@ -189,7 +194,8 @@ final class CheckContext {
         return taken;
     }
 
-    static JsonNode json(ApiAnswer answer) {
+    /** The answer's body as JSON; a body that is empty or not JSON fails the check. */
+    public static JsonNode json(ApiAnswer answer) {
         try {
             JsonNode body = answer.body() == null || answer.body().isEmpty() ? null : JSON.readTree(answer.body());
             if (body == null) {
@@ -202,7 +208,7 @@ final class CheckContext {
     }
 
     /** A JSON string literal of {@code text} (names and values the run sends). */
-    static String quote(String text) {
+    public static String quote(String text) {
         try {
             return JSON.writeValueAsString(text);
         } catch (JsonProcessingException e) {

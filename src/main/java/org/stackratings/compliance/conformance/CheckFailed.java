@@ -4,7 +4,7 @@ package org.stackratings.compliance.conformance;
  * A check found the cloud wrong: its message says, in the agency's words, what was expected and what came instead.
  * The calls that showed it are already in the capability's evidence.
  */
-class CheckFailed extends RuntimeException {
+public class CheckFailed extends RuntimeException {
 
     CheckFailed(String problem) {
         super(problem, null, false, false);

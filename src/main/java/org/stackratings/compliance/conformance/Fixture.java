@@ -12,7 +12,7 @@ import org.stackratings.openstack.CloudService;
  * lifecycle probe measures, not its conformance. When the shared server or volume could not be made, every later
  * check that needs it fails with that reason without calling again.
  */
-final class Fixture {
+public final class Fixture {
 
     private final CheckContext context;
     private String flavor;
@@ -30,7 +30,7 @@ final class Fixture {
     }
 
     /** The flavor the run boots on (the member's, or the smallest). */
-    String flavor() {
+    public String flavor() {
         if (flavor == null) {
             flavor = context.session().pickFlavor(context.choices().flavor());
         }
@@ -38,16 +38,17 @@ final class Fixture {
     }
 
     /** The flavor the shared server has now: the one it was booted with, or the one a confirmed resize gave it. */
-    String serverFlavor() {
+    public String serverFlavor() {
         return serverFlavor == null ? flavor() : serverFlavor;
     }
 
-    void serverResizedTo(String flavorId) {
+    /** Records that a confirmed resize gave the shared server {@code flavorId}. */
+    public void serverResizedTo(String flavorId) {
         serverFlavor = flavorId;
     }
 
     /** The image the run boots (the member's, or a public cirros-like one). */
-    String image() {
+    public String image() {
         if (image == null) {
             image = context.session().pickImage(context.choices().image());
         }
@@ -55,7 +56,7 @@ final class Fixture {
     }
 
     /** The network the run's servers use (the member's, or the project's first that is not external). */
-    Optional<String> network() {
+    public Optional<String> network() {
         if (network == null) {
             network = context.session().offers(CloudService.NETWORK)
                     ? context.session().pickNetwork(context.choices().network()) : Optional.empty();
@@ -64,7 +65,7 @@ final class Fixture {
     }
 
     /** The run's keypair (its name). */
-    String keypair() {
+    public String keypair() {
         if (keypair == null) {
             String name = context.marker().name("key");
             // in the ledger before it is asked for: an answer lost on the way still leaves it to the clean-up
@@ -82,7 +83,7 @@ final class Fixture {
     }
 
     /** The run's shared server, ACTIVE (its id). */
-    String server() {
+    public String server() {
         if (serverProblem != null) {
             throw new CheckFailed("the run's shared server could not be made: " + serverProblem);
         }
@@ -98,13 +99,13 @@ final class Fixture {
     }
 
     /** The run's shared volume, available (its id). */
-    String volume() {
+    public String volume() {
         if (volumeProblem != null) {
             throw new CheckFailed("the run's shared volume could not be made: " + volumeProblem);
         }
         if (volume == null) {
             try {
-                volume = createVolume("volume", "");
+                volume = createVolume("volume", 1, "");
             } catch (CheckFailed e) {
                 volumeProblem = e.getMessage();
                 throw e;
@@ -117,7 +118,7 @@ final class Fixture {
      * Boots a server named for {@code role} with the run's marker and waits until it is ACTIVE; one that ends in
      * ERROR is deleted and the check fails.
      */
-    String boot(String role, boolean withKey) {
+    public String boot(String role, boolean withKey) {
         try {
             return bootOnce(role, withKey);
         } catch (BootFailed e) {
@@ -148,7 +149,7 @@ final class Fixture {
     }
 
     /** Waits until the server is ACTIVE; one that ends in ERROR is deleted and the check fails. */
-    void awaitActive(String id) {
+    public void awaitActive(String id) {
         JsonNode[] last = new JsonNode[1];
         try {
             context.await(ApiCall.get(CloudService.COMPUTE, "/servers/" + id), "the server becomes ACTIVE",
@@ -166,10 +167,13 @@ final class Fixture {
         }
     }
 
-    /** Creates a volume of 1 GiB with the run's marker ({@code extra} adds JSON members) and waits until available. */
-    String createVolume(String role, String extra) {
+    /**
+     * Creates a volume of {@code sizeGib} GiB with the run's marker ({@code extra} adds JSON members) and waits until
+     * it is available.
+     */
+    public String createVolume(String role, long sizeGib, String extra) {
         JsonNode created = context.expectJson(ApiCall.of(CloudService.VOLUME, "POST", "/volumes",
-                "{\"volume\":{\"size\":1,\"name\":" + CheckContext.quote(context.marker().name(role))
+                "{\"volume\":{\"size\":" + sizeGib + ",\"name\":" + CheckContext.quote(context.marker().name(role))
                         + ",\"metadata\":{\"" + RunMarker.KEY + "\":\"" + context.marker().runId() + "\"}" + extra + "}}"),
                 "the volume is accepted", 202);
         String id = created.path("volume").path("id").asText("");

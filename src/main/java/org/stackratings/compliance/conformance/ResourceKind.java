@@ -8,7 +8,7 @@ import org.stackratings.openstack.CloudService;
  * volumes, snapshots before their volumes, router interfaces before routers and subnets, subnets before networks),
  * and the call that deletes one. A resource's id for a kind with a parent is {@code parent/id}.
  */
-enum ResourceKind {
+public enum ResourceKind {
 
     SERVER(CloudService.COMPUTE, true),
     VOLUME_ATTACHMENT(CloudService.COMPUTE, false),
@@ -68,7 +68,8 @@ enum ResourceKind {
         };
     }
 
-    static String id(String parent, String child) {
+    /** The id of a resource of a kind with a parent ({@code parent/child}). */
+    public static String id(String parent, String child) {
         return parent + "/" + child;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * order ({@link ResourceKind}'s order, and within a kind the newest first). Checks add what they create at once (before
  * waiting for it), and remove what they delete themselves.
  */
-final class ResourceLedger {
+public final class ResourceLedger {
 
     /** One resource the run created. */
     record Created(ResourceKind kind, String id) {
@@ -17,18 +17,20 @@ final class ResourceLedger {
 
     private final List<Created> created = new ArrayList<>();
 
-    synchronized void add(ResourceKind kind, String id) {
+    /** Adds a resource the run created. */
+    public synchronized void add(ResourceKind kind, String id) {
         created.add(new Created(kind, id));
     }
 
     /** Adds a resource unless the ledger has it already. */
-    synchronized void addOnce(ResourceKind kind, String id) {
+    public synchronized void addOnce(ResourceKind kind, String id) {
         if (!created.contains(new Created(kind, id))) {
             created.add(new Created(kind, id));
         }
     }
 
-    synchronized void deleted(ResourceKind kind, String id) {
+    /** Takes out a resource the run deleted itself. */
+    public synchronized void deleted(ResourceKind kind, String id) {
         created.remove(new Created(kind, id));
     }
 

@@ -1,24 +1,37 @@
 package org.stackratings.compliance.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.stackratings.compliance.Evidence;
 import org.stackratings.openstack.ApiAnswer;
 import org.stackratings.openstack.CloudCallException;
+import org.stackratings.openstack.CloudSession;
+import org.stackratings.openstack.RunDeadline;
 
 /**
  * Deletes what a run left in its ledger, in dependency order: a server, snapshot or volume is waited for until it
  * is gone before what it depends on is deleted, and a volume is deleted only once it is no longer attached. What
  * cannot be deleted is reported (the reaper deletes it after its TTL, by its marks).
  */
-final class RunCleanup {
+public final class RunCleanup {
 
     /** What the clean-up did: how many resources it deleted, which it could not, and the calls it made. */
-    record Report(int deleted, List<String> leftOver, List<Evidence> evidence) {
+    public record Report(int deleted, List<String> leftOver, List<Evidence> evidence) {
     }
 
     private RunCleanup() {
+    }
+
+    /**
+     * Deletes what a past run left ({@code ledger}, as found by its marks) in a session of the caller's own: the
+     * reaper's, which has no member choices and polls by sleeping until {@code deadline}.
+     */
+    public static Report run(CloudSession session, RunMarker marker, ResourceLedger ledger, Duration longestWait,
+                             RunDeadline deadline) {
+        return run(new CheckContext(session, marker, ledger, new MemberChoices(null, null, null, null), longestWait,
+                Pause.SLEEP, deadline), ledger);
     }
 
     static Report run(CheckContext context, ResourceLedger ledger) {
@@ -38,11 +51,11 @@ final class RunCleanup {
     }
 
     /**
-     * Adds the run's servers and images the ledger does not know (a multiple create whose list was wrong, say): those whose name
-     * is the run's and whose metadata carries the run's id, from the project's server list.
+     * Adds the run's servers and images the ledger does not know (a multiple create whose list was wrong, say): those
+     * with both of the run's marks (its name, its id in their metadata: {@link SecondMark#marks}, the reaper's rule),
+     * from the project's server list.
      */
     private static void addUnlistedServers(CheckContext context, ResourceLedger ledger) {
-        String runId = context.marker().runId().toString();
         JsonNode servers;
         try {
             servers = context.expectJson(org.stackratings.openstack.ApiCall.get(
@@ -51,8 +64,7 @@ final class RunCleanup {
             return; // the ledger's servers are still deleted; the reaper finds the rest by their marks
         }
         for (JsonNode server : servers.path("servers")) {
-            if (server.path("name").asText("").startsWith(RunMarker.PREFIX + runId)
-                    && runId.equals(server.path("metadata").path(RunMarker.KEY).asText())) {
+            if (SecondMark.METADATA.marks(server, context.marker().runId())) {
                 ledger.addOnce(ResourceKind.SERVER, server.path("id").asText());
             }
         }
@@ -61,7 +73,8 @@ final class RunCleanup {
 
     /**
      * Adds the run's images the ledger does not know (a snapshot whose answer was lost, say): those with the run's
-     * name and its second mark (the tag, or a snapshot's {@value RunMarker#KEY} property), from Glance's list.
+     * name and its second mark (the tag, or a snapshot's {@value RunMarker#KEY} property: {@link SecondMark#IMAGE}),
+     * from Glance's list.
      */
     private static void addUnlistedImages(CheckContext context, ResourceLedger ledger) {
         if (!context.session().offers(org.stackratings.openstack.CloudService.IMAGE)) {
@@ -76,10 +89,7 @@ final class RunCleanup {
             return; // the ledger's images are still deleted; the reaper finds the rest by their marks
         }
         for (JsonNode image : images.path("images")) {
-            String runId = context.marker().runId().toString();
-            boolean marked = image.path("tags").toString().contains("\"" + context.marker().tag() + "\"")
-                    || runId.equals(image.path(RunMarker.KEY).asText());
-            if (image.path("name").asText("").startsWith(RunMarker.PREFIX + runId) && marked) {
+            if (SecondMark.IMAGE.marks(image, context.marker().runId())) {
                 ledger.addOnce(ResourceKind.IMAGE, image.path("id").asText());
             }
         }

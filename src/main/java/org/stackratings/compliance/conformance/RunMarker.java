@@ -1,11 +1,12 @@
 package org.stackratings.compliance.conformance;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The two marks every resource of a conformance run carries, so that the reaper deletes only what a run made: a name
  * that starts with {@value #PREFIX}, and the run's id under the key {@value #KEY} (metadata, a tag or the
- * description, whatever the resource's API offers).
+ * description, whatever the resource's API offers: {@link SecondMark}).
  */
 public record RunMarker(UUID runId) {
 
@@ -22,8 +23,16 @@ public record RunMarker(UUID runId) {
         return KEY + "=" + runId;
     }
 
-    /** Whether a name and a second mark (metadata value, tag or description) are both this agency's run marks. */
-    public static boolean marked(String name, String secondMark) {
-        return name != null && name.startsWith(PREFIX) && secondMark != null && !secondMark.isBlank();
+    /** The run a name belongs to: {@code stackratings-conformance-<uuid>-<role>}; empty for any other name. */
+    public static Optional<UUID> runOf(String name) {
+        int uuidLength = 36;
+        if (!name.startsWith(PREFIX) || name.length() < PREFIX.length() + uuidLength) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(name.substring(PREFIX.length(), PREFIX.length() + uuidLength)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.stackratings.compliance.conformance.checks.Absent;
 import org.stackratings.measurement.conformance.ConformanceOutcome;
 import org.stackratings.measurement.conformance.ConformanceStatus;
 import org.stackratings.sandbox.SandboxTestResource;
@@ -32,8 +33,8 @@ class ComputeDeviationsTest {
                 "GET compute /flavors");
         aim("compute-quotas-get", "{ service: compute, method: GET, path: \"/v2.1/os-quota-sets/*\", status: 404 }",
                 "/os-quota-sets/");
-        aim("compute-servers-get", "{ service: compute, method: GET, path: \"/v2.1/servers/" + ComputeReadChecks.ABSENT
-                + "\", status: 200, body: '{\"server\":{}}' }", ComputeReadChecks.ABSENT);
+        aim("compute-servers-get", "{ service: compute, method: GET, path: \"/v2.1/servers/" + Absent.ID
+                + "\", status: 200, body: '{\"server\":{}}' }", Absent.ID);
         aim("compute-servers-list", "{ service: compute, method: GET, path: \"/v2.1/servers\", query: \"limit=-1\","
                 + " status: 200, body: '{\"servers\":[]}' }", "limit=-1");
         aim("compute-list-api-versions", "{ service: compute, method: GET, path: \"/\", status: 200,"
@@ -67,11 +68,11 @@ class ComputeDeviationsTest {
         aim("compute-servers-lock", "{ service: compute, method: POST, path: \"/v2.1/servers/*/action\", action: lock,"
                 + " status: 202 }", "POST compute /servers/");
         aim("compute-servers-stop", "{ service: compute, method: POST, path: \"/v2.1/servers/"
-                + ComputeReadChecks.ABSENT + "/action\", action: os-stop, status: 202 }", ComputeReadChecks.ABSENT);
+                + Absent.ID + "/action\", action: os-stop, status: 202 }", Absent.ID);
         aim("compute-servers-reboot", "{ service: compute, method: POST, path: \"/v2.1/servers/"
-                + ComputeReadChecks.ABSENT + "/action\", action: reboot, status: 202 }", ComputeReadChecks.ABSENT);
+                + Absent.ID + "/action\", action: reboot, status: 202 }", Absent.ID);
         aim("compute-servers-rebuild", "{ service: compute, method: POST, path: \"/v2.1/servers/"
-                + ComputeReadChecks.ABSENT + "/action\", action: rebuild, status: 202 }", ComputeReadChecks.ABSENT);
+                + Absent.ID + "/action\", action: rebuild, status: 202 }", Absent.ID);
         aim("compute-instance-actions-list", "{ service: compute, method: GET, path:"
                 + " \"/v2.1/servers/*/os-instance-actions\", field: \"/instanceActions/*/action\", value: reboot }",
                 "/os-instance-actions");

@@ -21,6 +21,7 @@ import org.stackratings.member.MemberService;
 import org.stackratings.openstack.CallLimits;
 import org.stackratings.openstack.CloudAccount;
 import org.stackratings.openstack.RunDeadline;
+import org.stackratings.probe.ProbeRunner;
 import org.stackratings.sandbox.SandboxTestResource;
 
 /**
@@ -82,10 +83,9 @@ final class ConformanceHarness {
                 RunDeadline.after(deadline));
     }
 
+    /** The member's cloud account, as the probes make it ({@link ProbeRunner#cloudAccount}). */
     static CloudAccount account(MemberAccount a) {
-        return new CloudAccount(a.authUrl(), a.region(), a.projectId(), a.projectName(), a.projectDomain(), false,
-                a.username(), a.userDomain(), null, a.secret(), new java.util.HashSet<>(a.allowedHosts()),
-                a.insecure(), a.allowedRanges());
+        return ProbeRunner.cloudAccount(a);
     }
 
     static List<String> withStatus(ConformanceOutcome outcome, ConformanceStatus status) {

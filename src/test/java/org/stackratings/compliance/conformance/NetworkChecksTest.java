@@ -1,21 +1,19 @@
 package org.stackratings.compliance.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.stackratings.measurement.conformance.ConformanceStatus;
+import org.stackratings.compliance.conformance.GroupRuns.Deviation;
 import org.stackratings.sandbox.SandboxTestResource;
 
 /**
- * {@link NetworkChecks} against sandbox clouds: a compliant cloud passes every network capability and keeps nothing
+ * The network check groups ({@code checks.NetworkL2Checks}, {@code RouterChecks}, {@code SecurityGroupChecks},
+ * {@code SubnetPoolChecks}) against sandbox clouds: a compliant cloud passes every network capability and keeps nothing
  * of the run; a deviation on a capability's distinctive call fails exactly that capability of the group, with the
  * evidence naming the call. The runs go at once ({@link ParallelRuns}).
  */
@@ -25,14 +23,6 @@ class NetworkChecksTest {
 
     static final List<String> CAPABILITIES = List.of("networks-l2-CRUD", "networks-l3-router", "networks-l3-CRUD",
             "networks-list-api-versions", "networks-security-groups-CRUD", "networks-subnet-pools-CRUD");
-
-    /** A deviation (profile YAML) and the start of the call its capability's evidence marks with the problem. */
-    record Deviation(String capability, String yaml, String call) {
-        @Override
-        public String toString() {
-            return capability;
-        }
-    }
 
     static final List<Deviation> DEVIATIONS = List.of(
             new Deviation("networks-l2-CRUD", "{ service: network, method: PUT, path: \"/v2.0/subnets/*\","
@@ -48,28 +38,15 @@ class NetworkChecksTest {
             new Deviation("networks-subnet-pools-CRUD", "{ service: network, method: PUT,"
                     + " path: \"/v2.0/subnetpools/*\", status: 200, body: \"{}\" }", "PUT network /v2.0/subnetpools/"));
 
-    private static final ParallelRuns RUNS = new ParallelRuns(plan());
+    private static final ParallelRuns RUNS = GroupRuns.plan(Map.of(), DEVIATIONS);
 
     /** Keeps the probe a bean (nothing in the application injects it yet, so Quarkus would remove it). */
     @Inject
     ConformanceProbe probe;
 
-    private static Map<String, ParallelRuns.Planned> plan() {
-        Map<String, ParallelRuns.Planned> plan = new LinkedHashMap<>();
-        plan.put("compliant", new ParallelRuns.Planned("", true));
-        DEVIATIONS.forEach(d -> plan.put(d.capability(), new ParallelRuns.Planned("deviations: [ " + d.yaml() + " ]",
-                true)));
-        return plan;
-    }
-
     @Test
     void aCompliantCloudPassesEveryNetworkCapabilityAndKeepsNothing() {
-        ParallelRuns.Finished run = RUNS.finished("compliant");
-        for (String capability : CAPABILITIES) {
-            assertThat(ConformanceHarness.of(run.outcome(), capability).status())
-                    .as(GroupRuns.describe(run.outcome(), CAPABILITIES)).isEqualTo(ConformanceStatus.PASS);
-        }
-        assertThat(run.leftovers()).as("what the run left on " + run.cloud()).isEmpty();
+        GroupRuns.assertPassesEvery(RUNS.finished("compliant"), CAPABILITIES);
     }
 
     static List<Deviation> deviations() {
@@ -79,11 +56,6 @@ class NetworkChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("deviations")
     void aDeviationOnItsDistinctiveCallFailsExactlyThatCapability(Deviation deviation) {
-        ParallelRuns.Finished run = RUNS.finished(deviation.capability());
-        assertThat(GroupRuns.failing(run.outcome(), CAPABILITIES)).as(GroupRuns.describe(run.outcome(), CAPABILITIES))
-                .containsExactly(deviation.capability());
-        assertThat(GroupRuns.problemCalls(run.outcome(), deviation.capability())).singleElement().asString()
-                .startsWith(deviation.call());
-        assertThat(run.leftovers()).as("what the run left on " + run.cloud()).isEmpty();
+        GroupRuns.assertFailsExactlyItsCapability(RUNS.finished(deviation.capability()), CAPABILITIES, deviation);
     }
 }

@@ -6,17 +6,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.stackratings.measurement.conformance.ConformanceStatus;
+import org.stackratings.compliance.conformance.GroupRuns.Deviation;
 import org.stackratings.sandbox.SandboxTestResource;
 
 /**
- * {@link VolumeChecks} against sandbox clouds: a compliant cloud passes every volume capability (and attaching a
+ * The volume check groups ({@code checks.VolumeReadChecks}, {@code VolumeLifecycleChecks}, {@code VolumeCopyChecks},
+ * {@code VolumeAttachChecks}) against sandbox clouds: a compliant cloud passes every volume capability (and attaching a
  * volume to a server) and keeps nothing of the run; a deviation on a capability's distinctive call fails exactly that
  * capability of the group, with the evidence naming the call; a cloud without block storage fails exactly the volume
  * capabilities. The runs go at once ({@link ParallelRuns}).
@@ -30,14 +30,6 @@ class VolumeChecksTest {
             "volumes-v3-update", "volumes-v3-copy-image-to-volume", "volumes-v3-clone",
             "volumes-v3-availability-zones", "volumes-v3-extensions", "volumes-v3-metadata", "volumes-v3-readonly",
             "volumes-v3-upload");
-
-    /** A deviation (profile YAML) and the start of the call its capability's evidence marks with the problem. */
-    record Deviation(String capability, String yaml, String call) {
-        @Override
-        public String toString() {
-            return capability;
-        }
-    }
 
     private static final String VOLUMES = "/v3/{project_id}/volumes";
 
@@ -74,29 +66,16 @@ class VolumeChecksTest {
             new Deviation("volumes-v3-upload", "{ service: volume, method: POST, path: \"" + VOLUMES + "/*/action\","
                     + " action: os-volume_upload_image, status: 400 }", "POST volume /volumes/"));
 
-    private static final ParallelRuns RUNS = new ParallelRuns(plan());
+    private static final ParallelRuns RUNS = GroupRuns.plan(Map.of("no block storage",
+            new ParallelRuns.Planned("services: [identity, compute, image, network]", false)), DEVIATIONS);
 
     /** Keeps the probe a bean (nothing in the application injects it yet, so Quarkus would remove it). */
     @Inject
     ConformanceProbe probe;
 
-    private static Map<String, ParallelRuns.Planned> plan() {
-        Map<String, ParallelRuns.Planned> plan = new LinkedHashMap<>();
-        plan.put("compliant", new ParallelRuns.Planned("", true));
-        plan.put("no block storage", new ParallelRuns.Planned("services: [identity, compute, image, network]", false));
-        DEVIATIONS.forEach(d -> plan.put(d.capability(), new ParallelRuns.Planned("deviations: [ " + d.yaml() + " ]",
-                true)));
-        return plan;
-    }
-
     @Test
     void aCompliantCloudPassesEveryVolumeCapabilityAndKeepsNothing() {
-        ParallelRuns.Finished run = RUNS.finished("compliant");
-        for (String capability : CAPABILITIES) {
-            assertThat(ConformanceHarness.of(run.outcome(), capability).status())
-                    .as(GroupRuns.describe(run.outcome(), CAPABILITIES)).isEqualTo(ConformanceStatus.PASS);
-        }
-        assertThat(run.leftovers()).as("what the run left on " + run.cloud()).isEmpty();
+        GroupRuns.assertPassesEvery(RUNS.finished("compliant"), CAPABILITIES);
     }
 
     @Test
@@ -108,7 +87,7 @@ class VolumeChecksTest {
                 .containsExactlyElementsOf(CAPABILITIES);
         assertThat(ConformanceHarness.of(run.outcome(), "volumes-v3-get").reason())
                 .contains("the catalog lists no VOLUME endpoint");
-        assertThat(run.leftovers()).as("what the run left on " + run.cloud()).isEmpty();
+        GroupRuns.assertLeftNothing(run);
     }
 
     static List<Deviation> deviations() {
@@ -118,11 +97,6 @@ class VolumeChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("deviations")
     void aDeviationOnItsDistinctiveCallFailsExactlyThatCapability(Deviation deviation) {
-        ParallelRuns.Finished run = RUNS.finished(deviation.capability());
-        assertThat(GroupRuns.failing(run.outcome(), CAPABILITIES)).as(GroupRuns.describe(run.outcome(), CAPABILITIES))
-                .containsExactly(deviation.capability());
-        assertThat(GroupRuns.problemCalls(run.outcome(), deviation.capability())).singleElement().asString()
-                .startsWith(deviation.call());
-        assertThat(run.leftovers()).as("what the run left on " + run.cloud()).isEmpty();
+        GroupRuns.assertFailsExactlyItsCapability(RUNS.finished(deviation.capability()), CAPABILITIES, deviation);
     }
 }

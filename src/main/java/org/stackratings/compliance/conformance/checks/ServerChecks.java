@@ -1,4 +1,4 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
 import static org.stackratings.openstack.CloudService.COMPUTE;
 
@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import org.stackratings.compliance.conformance.CapabilityCheck;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.CheckGroup;
+import org.stackratings.compliance.conformance.ResourceKind;
+import org.stackratings.compliance.conformance.RunMarker;
 import org.stackratings.openstack.ApiCall;
 
 /**
@@ -76,8 +81,8 @@ class ServerChecks implements CheckGroup {
         context.fixture().awaitActive(id);
         refused(context, s -> s.put("name", LONG_NAME), "a name of 256 characters is refused");
         refused(context, s -> s.put("name", 12345), "a numeric name is refused");
-        refused(context, s -> s.put("flavorRef", ComputeReadChecks.ABSENT), "an unknown flavor is refused");
-        refused(context, s -> s.put("imageRef", ComputeReadChecks.ABSENT), "an unknown image is refused");
+        refused(context, s -> s.put("flavorRef", Absent.ID), "an unknown flavor is refused");
+        refused(context, s -> s.put("imageRef", Absent.ID), "an unknown image is refused");
         refused(context, s -> s.putArray("networks").addObject().put("uuid", "not-a-uuid"),
                 "an invalid network id is refused");
         refused(context, s -> ((ObjectNode) s.path("metadata")).put("long", "x".repeat(256)),
@@ -138,7 +143,7 @@ class ServerChecks implements CheckGroup {
             context.expect(ApiCall.of(COMPUTE, "PUT", "/servers/" + server,
                     "{\"server\":{\"name\":" + CheckContext.quote(name) + "}}"), "the server gets its name back", 200);
         }
-        context.expect(ApiCall.of(COMPUTE, "PUT", "/servers/" + ComputeReadChecks.ABSENT,
+        context.expect(ApiCall.of(COMPUTE, "PUT", "/servers/" + Absent.ID,
                 "{\"server\":{\"name\":\"x\"}}"), "updating a server that does not exist is not found", 404);
         context.expect(ApiCall.of(COMPUTE, "PUT", "/servers/" + server,
                 "{\"server\":{\"name\":" + CheckContext.quote(LONG_NAME) + "}}"), "a name of 256 characters is refused",

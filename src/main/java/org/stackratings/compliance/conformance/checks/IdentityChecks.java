@@ -1,4 +1,4 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
 import static org.stackratings.openstack.CloudService.IDENTITY;
 
@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.stackratings.compliance.conformance.CapabilityCheck;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.CheckGroup;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.IssuedToken;
 

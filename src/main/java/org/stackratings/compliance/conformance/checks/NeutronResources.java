@@ -1,17 +1,21 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.ResourceKind;
+import org.stackratings.compliance.conformance.RunMarker;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
 
 /**
  * The Neutron resources a check makes: each named for its role, with the run's tag ({@link RunMarker#tag()}) as its
  * description and, right after it is created, as a Neutron tag; each in the run's ledger at once. It deletes them
- * too (204, then a GET answers 404, then out of the ledger).
+ * too (204, then a GET answers 404, then out of the ledger). Its static methods are the calls and readings of Neutron
+ * documents the network check groups share.
  */
 final class NeutronResources {
 
@@ -108,5 +112,49 @@ final class NeutronResources {
 
     private ObjectNode marked(ObjectNode attributes, String role) {
         return attributes.put("name", context.marker().name(role)).put("description", context.marker().tag());
+    }
+
+    static JsonNode update(CheckContext c, NeutronResources.Collection collection, String id,
+                                   ObjectNode changes) {
+        return c.expectJson(put(collection.of(id), collection.key, changes), "the " + collection.key + " is updated",
+                200).path(collection.key);
+    }
+
+    /** A PUT of {@code {key: changes}}, or of {@code changes} itself when {@code key} is null. */
+    static ApiCall put(String path, String key, ObjectNode changes) {
+        ObjectNode body = changes;
+        if (key != null) {
+            body = object();
+            body.set(key, changes);
+        }
+        return ApiCall.of(CloudService.NETWORK, "PUT", path, body.toString());
+    }
+
+    static ApiCall get(String path) {
+        return ApiCall.get(CloudService.NETWORK, path);
+    }
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    static String id(JsonNode doc) {
+        return doc.path("id").asText();
+    }
+
+    /** The element of a list whose id is {@code id}, or null. */
+    static JsonNode find(JsonNode list, String id) {
+        for (JsonNode element : list) {
+            if (id.equals(element.path("id").asText())) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    static List<String> strings(JsonNode list) {
+        List<String> values = new ArrayList<>();
+        list.forEach(v -> values.add(v.asText()));
+        return values;
     }
 }

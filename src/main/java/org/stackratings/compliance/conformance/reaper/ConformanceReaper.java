@@ -1,4 +1,4 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.reaper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.stackratings.compliance.conformance.ConformanceConfig;
+import org.stackratings.compliance.conformance.ConformanceProbe;
+import org.stackratings.compliance.conformance.ResourceLedger;
+import org.stackratings.compliance.conformance.RunCleanup;
+import org.stackratings.compliance.conformance.RunMarker;
 import org.stackratings.measurement.MeasurementStore;
 import org.stackratings.measurement.OperationResult;
 import org.stackratings.measurement.Outcome;
@@ -52,9 +57,8 @@ public class ConformanceReaper {
             }
             Instant started = clock.instant();
             long nanos = System.nanoTime();
-            RunCleanup.Report report = RunCleanup.run(new CheckContext(session, new RunMarker(run.getKey()),
-                    run.getValue(), new MemberChoices(null, null, null, null), config.longestWait(), Pause.SLEEP,
-                    limits.deadline()), run.getValue());
+            RunCleanup.Report report = RunCleanup.run(session, new RunMarker(run.getKey()), run.getValue(),
+                    config.longestWait(), limits.deadline());
             results.add(new OperationResult("conformance.reaped", started, (System.nanoTime() - nanos) / 1e6,
                     Outcome.INCONCLUSIVE, null, report.leftOver().isEmpty() ? "Reaped" : "ReapFailed",
                     "run " + run.getKey() + ": " + report.deleted() + " resource(s) deleted"

@@ -1,5 +1,6 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
+import org.stackratings.compliance.conformance.CheckFailed;
 import org.stackratings.openstack.CloudCallException;
 
 /**

@@ -1,10 +1,13 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
 import static org.stackratings.openstack.CloudService.COMPUTE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import org.stackratings.compliance.conformance.CapabilityCheck;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.CheckGroup;
 import org.stackratings.openstack.ApiCall;
 
 /**
@@ -14,9 +17,6 @@ import org.stackratings.openstack.ApiCall;
 @ApplicationScoped
 class ComputeReadChecks implements CheckGroup {
 
-    /** An id no cloud has: the negative checks ask for it and expect 404. */
-    static final String ABSENT = "00000000-5eed-4bad-8000-000000000404";
-
     @Override
     public Map<String, CapabilityCheck> checks() {
         return Map.of(
@@ -24,7 +24,7 @@ class ComputeReadChecks implements CheckGroup {
                 "compute-flavors-list", ComputeReadChecks::flavors,
                 "compute-list-api-versions", ComputeReadChecks::versions,
                 "compute-quotas-get", ComputeReadChecks::quotas,
-                "compute-servers-get", c -> c.expect(ApiCall.get(COMPUTE, "/servers/" + ABSENT),
+                "compute-servers-get", c -> c.expect(ApiCall.get(COMPUTE, "/servers/" + Absent.ID),
                         "a server that does not exist is not found", 404),
                 "compute-servers-list", ComputeReadChecks::serverLists);
     }

@@ -1,10 +1,15 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
 import static org.stackratings.openstack.CloudService.COMPUTE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import org.stackratings.compliance.conformance.CapabilityCheck;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.CheckGroup;
+import org.stackratings.compliance.conformance.NotApplicable;
+import org.stackratings.compliance.conformance.RunMarker;
 import org.stackratings.openstack.ApiCall;
 
 /**
@@ -51,7 +56,7 @@ class ServerActionChecks implements CheckGroup {
         } finally {
             restore(context, server);
         }
-        context.expect(action(ComputeReadChecks.ABSENT, "{\"os-stop\":null}"),
+        context.expect(action(Absent.ID, "{\"os-stop\":null}"),
                 "stopping a server that does not exist is not found", 404);
     }
 
@@ -63,7 +68,7 @@ class ServerActionChecks implements CheckGroup {
         } finally {
             restore(context, server);
         }
-        context.expect(action(ComputeReadChecks.ABSENT, "{\"reboot\":{\"type\":\"HARD\"}}"),
+        context.expect(action(Absent.ID, "{\"reboot\":{\"type\":\"HARD\"}}"),
                 "rebooting a server that does not exist is not found", 404);
     }
 
@@ -83,7 +88,7 @@ class ServerActionChecks implements CheckGroup {
         } finally {
             restore(context, server);
         }
-        context.expect(action(ComputeReadChecks.ABSENT, "{\"rebuild\":{\"imageRef\":"
+        context.expect(action(Absent.ID, "{\"rebuild\":{\"imageRef\":"
                         + CheckContext.quote(context.fixture().image()) + "}}"),
                 "rebuilding a server that does not exist is not found", 404);
     }
@@ -113,7 +118,7 @@ class ServerActionChecks implements CheckGroup {
             JsonNode reverted = awaitStatus(context, server, "ACTIVE");
             context.require(second.equals(reverted.path("server").path("flavor").path("id").asText()),
                     "after the reverted resize the server does not keep its flavor");
-            context.expect(action(server, "{\"resize\":{\"flavorRef\":\"" + ComputeReadChecks.ABSENT + "\"}}"),
+            context.expect(action(server, "{\"resize\":{\"flavorRef\":\"" + Absent.ID + "\"}}"),
                     "a resize to a flavor that does not exist is refused", 400);
             context.expect(action(server, "{\"resize\":{\"flavorRef\":\"\"}}"), "a resize to no flavor is refused",
                     400);

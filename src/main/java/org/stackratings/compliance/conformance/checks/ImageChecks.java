@@ -1,4 +1,4 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.checks;
 
 import static org.stackratings.openstack.CloudService.COMPUTE;
 import static org.stackratings.openstack.CloudService.IMAGE;
@@ -6,6 +6,11 @@ import static org.stackratings.openstack.CloudService.IMAGE;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import org.stackratings.compliance.conformance.CapabilityCheck;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.CheckGroup;
+import org.stackratings.compliance.conformance.ResourceKind;
+import org.stackratings.compliance.conformance.RunMarker;
 import org.stackratings.openstack.ApiAnswer;
 import org.stackratings.openstack.ApiCall;
 
@@ -63,7 +68,7 @@ class ImageChecks implements CheckGroup {
         JsonNode schemas = context.expectJson(ApiCall.get(IMAGE, "/v2/schemas/images"), "the image list schema", 200);
         context.require(schemas.path("properties").path("images").isObject(),
                 "the image list schema has no images property");
-        context.expect(ApiCall.get(IMAGE, "/v2/images/" + ComputeReadChecks.ABSENT),
+        context.expect(ApiCall.get(IMAGE, "/v2/images/" + Absent.ID),
                 "an image that does not exist is not found", 404);
         context.expect(ApiCall.get(IMAGE, "/v2/images/"), "an image without an id is not found", 404);
     }
@@ -80,7 +85,7 @@ class ImageChecks implements CheckGroup {
         context.require(tagged.path("tags").toString().contains("\"checked\""), "the image does not carry the tag");
         context.expect(ApiCall.of(IMAGE, "DELETE", "/v2/images/" + id + "/tags/checked", null), "the tag is removed",
                 204);
-        context.expect(ApiCall.of(IMAGE, "PUT", "/v2/images/" + ComputeReadChecks.ABSENT + "/tags/checked", null),
+        context.expect(ApiCall.of(IMAGE, "PUT", "/v2/images/" + Absent.ID + "/tags/checked", null),
                 "tagging an image that does not exist is not found", 404);
         deleteImage(context, id);
     }
@@ -91,7 +96,7 @@ class ImageChecks implements CheckGroup {
                 "removing a tag the image does not have is not found", 404);
         deleteImage(context, id);
         context.expect(ApiCall.get(IMAGE, "/v2/images/" + id), "the deleted image is gone", 404);
-        context.expect(ApiCall.of(IMAGE, "DELETE", "/v2/images/" + ComputeReadChecks.ABSENT, null),
+        context.expect(ApiCall.of(IMAGE, "DELETE", "/v2/images/" + Absent.ID, null),
                 "deleting an image that does not exist is not found", 404);
     }
 

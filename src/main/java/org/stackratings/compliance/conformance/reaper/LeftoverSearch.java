@@ -1,4 +1,9 @@
-package org.stackratings.compliance.conformance;
+package org.stackratings.compliance.conformance.reaper;
+
+import static org.stackratings.compliance.conformance.SecondMark.IMAGE;
+import static org.stackratings.compliance.conformance.SecondMark.METADATA;
+import static org.stackratings.compliance.conformance.SecondMark.NAME_ONLY;
+import static org.stackratings.compliance.conformance.SecondMark.NEUTRON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -7,6 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.stackratings.compliance.conformance.CheckContext;
+import org.stackratings.compliance.conformance.ResourceKind;
+import org.stackratings.compliance.conformance.ResourceLedger;
+import org.stackratings.compliance.conformance.RunMarker;
+import org.stackratings.compliance.conformance.SecondMark;
 import org.stackratings.openstack.ApiAnswer;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
@@ -15,8 +25,9 @@ import org.stackratings.openstack.CloudSession;
 /**
  * Finds, in a member's project, what conformance runs created: resources whose name is a run's
  * ({@code stackratings-conformance-<run>-...}) and that carry that run's second mark where the API offers one (a
- * server's, volume's or snapshot's metadata, an image's tag (or, for a server snapshot, its property), a Neutron resource's description or tag). Keypairs have
- * no second field; their second mark is the agency's own record of the run (checked by the reaper). The router
+ * server's, volume's or snapshot's metadata, an image's tag (or, for a server snapshot, its property), a Neutron
+ * resource's description or tag: {@link SecondMark}, the rule the run's own clean-up uses too). Keypairs have no second
+ * field; their second mark is the agency's own record of the run (checked by the reaper). The router
  * interfaces of a run's routers are found from the ports of those routers.
  */
 final class LeftoverSearch {
@@ -24,23 +35,6 @@ final class LeftoverSearch {
     private record Listing(ResourceKind kind, CloudService service, String path, String field,
                            Function<JsonNode, JsonNode> item, SecondMark mark) {
     }
-
-    /** The second mark of one kind: where the resource carries the run's id. */
-    @FunctionalInterface
-    private interface SecondMark {
-        boolean carries(JsonNode resource, UUID runId);
-    }
-
-    private static final SecondMark METADATA = (r, run) -> run.toString().equals(r.path("metadata").path(RunMarker.KEY)
-            .asText());
-    private static final SecondMark TAG = (r, run) -> r.path("tags").toString().contains(
-            "\"" + new RunMarker(run).tag() + "\"");
-    /** An image: the run's tag, or (a server snapshot, which takes the metadata given to createImage) its property. */
-    private static final SecondMark IMAGE = (r, run) -> TAG.carries(r, run)
-            || run.toString().equals(r.path(RunMarker.KEY).asText());
-    private static final SecondMark NEUTRON = (r, run) -> new RunMarker(run).tag().equals(r.path("description")
-            .asText()) || TAG.carries(r, run);
-    private static final SecondMark NAME_ONLY = (r, run) -> true;
 
     private static final List<Listing> LISTINGS = List.of(
             new Listing(ResourceKind.SERVER, CloudService.COMPUTE, "/servers/detail", "servers", i -> i, METADATA),
@@ -76,7 +70,7 @@ final class LeftoverSearch {
             for (JsonNode entry : CheckContext.json(answer).path(listing.field())) {
                 JsonNode resource = listing.item().apply(entry);
                 String name = resource.path("name").asText("");
-                Optional<UUID> run = runOf(name);
+                Optional<UUID> run = RunMarker.runOf(name);
                 if (run.isEmpty() || !listing.mark().carries(resource, run.get())) {
                     continue;
                 }
@@ -91,20 +85,6 @@ final class LeftoverSearch {
             addRouterInterfaces(session, routers, found);
         }
         return found;
-    }
-
-    /** The run a name belongs to: {@code stackratings-conformance-<uuid>-<role>}. */
-    static Optional<UUID> runOf(String name) {
-        int uuidLength = 36;
-        if (!name.startsWith(RunMarker.PREFIX) || name.length() < RunMarker.PREFIX.length() + uuidLength) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(name.substring(RunMarker.PREFIX.length(),
-                    RunMarker.PREFIX.length() + uuidLength)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static void addRouterInterfaces(CloudSession session, Map<String, UUID> routers,
