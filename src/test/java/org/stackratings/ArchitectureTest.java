@@ -163,7 +163,8 @@ class ArchitectureTest {
 
     /**
      * "compliance.conformance" (docs/architecture.md): the run engine imports none of its parts; the check groups
-     * ({@code checks}) and the reaper ({@code reaper}) use the engine, never each other.
+     * ({@code checks} and its areas) and the reaper ({@code reaper}) use the engine, never each other; the network and
+     * the volume check groups ({@code checks.network}, {@code checks.volume}) share only what {@code checks} holds.
      */
     @TestFactory
     Stream<DynamicTest> theConformanceRunsPartsImportOnlyTheEngine() {
@@ -180,6 +181,14 @@ class ArchitectureTest {
                     .that().resideInAPackage(engine + "." + part + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(parts.stream().filter(p -> !p.equals(part))
                             .map(p -> engine + "." + p + "..").toArray(String[]::new))
+                    .check(mainClasses)));
+        }
+        List<String> areas = List.of("network", "volume");
+        for (String area : areas) {
+            tests.add(dynamicTest("compliance.conformance.checks." + area + " imports no other area", () -> noClasses()
+                    .that().resideInAPackage(engine + ".checks." + area + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(areas.stream().filter(a -> !a.equals(area))
+                            .map(a -> engine + ".checks." + a + "..").toArray(String[]::new))
                     .check(mainClasses)));
         }
         return tests.stream();

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.stackratings.PackagedApp;
-import org.stackratings.sandbox.SandboxServer;
-import org.stackratings.sandbox.profile.CloudProfiles;
+import org.stackratings.SandboxedApp;
 
 /**
  * The backup and restore drill of docs/operations.md, performed: the packaged application (PostgreSQL) measures a
@@ -56,32 +49,7 @@ class BackupRestoreIT {
             .encodeToString("not-the-key-the-backup-needs-32b".getBytes(StandardCharsets.US_ASCII));
 
     @RegisterExtension
-    static final TestWatcher LOGS_ON_FAILURE = PackagedApp.logsOnFailure("backup-source", "backup-restored");
-
-    private static Vertx vertx;
-    private static SandboxServer sandbox;
-
-    @BeforeAll
-    static void startSandbox() {
-        assertThat(PackagedApp.JAR).as("run `./mvnw verify -Ppostgres`: quarkus:build makes the jar before failsafe runs")
-                .isRegularFile();
-        vertx = Vertx.vertx();
-        sandbox = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.parse("""
-                clouds:
-                  - name: %s
-                    users: [ { name: probe, password: %s } ]
-                """.formatted(CLOUD, PASSWORD)));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
-        }
-    }
+    static final SandboxedApp FIXTURE = SandboxedApp.cloud(CLOUD, PASSWORD, "").keys(ADMIN_KEY, CREDENTIAL_KEY);
 
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -90,14 +58,9 @@ class BackupRestoreIT {
         Files.deleteIfExists(dump);
         int measurements;
         String signingKid;
-        try (PackagedApp source = PackagedApp.start("backup-source", settings(PackagedApp.postgresDefaults(), true,
-                CREDENTIAL_KEY), List.of())) {
-            Response onboarded = admin().body(Map.of("slug", SLUG, "displayName", "Restore drill",
-                            "authUrl", sandbox.authUrl(CLOUD), "region", "RegionOne",
-                            "project", Map.of("name", "probe", "domain", "Default"),
-                            "credentials", Map.of("type", "password", "username", "probe", "password", PASSWORD,
-                                    "userDomain", "Default"),
-                            "probes", Map.of("api", Map.of("enabled", false))))
+        try (PackagedApp source = FIXTURE.start("backup-source", true)) {
+            Response onboarded = FIXTURE.admin().body(FIXTURE.member(SLUG, "Restore drill",
+                            Map.of("api", Map.of("enabled", false))))
                     .post(source.url("/api/v1/members"));
             assertThat(onboarded.statusCode()).as(onboarded.asString()).isEqualTo(201);
             measurements = probeRun(source).getList("measurements").size()
@@ -116,14 +79,13 @@ class BackupRestoreIT {
 
         Map<String, String> restored = new LinkedHashMap<>(PackagedApp.postgresDefaults());
         restored.put("quarkus.datasource.jdbc.url", restoreUrl());
-        PackagedApp.Exited withoutKey = PackagedApp.runUntilExit("backup-restored-other-key",
-                settings(restored, false, OTHER_KEY), Duration.ofSeconds(90));
+        PackagedApp.Exited withoutKey = FIXTURE.runUntilExit("backup-restored-other-key",
+                FIXTURE.settings(restored, OTHER_KEY), Duration.ofSeconds(90));
         assertThat(withoutKey.code()).as("another credential key cannot read the stored signing key").isNotZero();
         assertThat(withoutKey.output()).contains("the statement signing key " + signingKid + " cannot be opened");
 
-        try (PackagedApp copy = PackagedApp.start("backup-restored", settings(restored, false, CREDENTIAL_KEY),
-                List.of())) {
-            assertThat(admin().get(copy.url("/api/v1/members/" + SLUG)).statusCode()).isEqualTo(200);
+        try (PackagedApp copy = FIXTURE.start("backup-restored", FIXTURE.settings(restored, CREDENTIAL_KEY))) {
+            assertThat(FIXTURE.admin().get(copy.url("/api/v1/members/" + SLUG)).statusCode()).isEqualTo(200);
             assertThat(measurements(copy)).as("every measurement is restored").isEqualTo(measurements);
             int before = measurements;
             assertThat(RestAssured.get(copy.url("/.well-known/jwks.json")).jsonPath().getList("keys.kid"))
@@ -136,26 +98,15 @@ class BackupRestoreIT {
         }
     }
 
-    private static Map<String, String> settings(Map<String, String> database, boolean clean, String credentialKey) {
-        Map<String, String> settings = new LinkedHashMap<>(database);
-        if (clean) {
-            settings.putAll(PackagedApp.cleanDatabase());
-        }
-        settings.put("stackratings.security.admin-key", ADMIN_KEY);
-        settings.put("stackratings.security.credential-key", credentialKey);
-        settings.putAll(PackagedApp.localSandboxEgress());
-        return settings;
-    }
-
     /** Runs the api probe now; returns the run. */
     private static io.restassured.path.json.JsonPath probeRun(PackagedApp app) {
-        Response run = admin().body("{}").post(app.url("/api/v1/members/" + SLUG + "/probe-runs"));
+        Response run = FIXTURE.admin().body("{}").post(app.url("/api/v1/members/" + SLUG + "/probe-runs"));
         assertThat(run.statusCode()).as(run.asString()).isEqualTo(201);
         return run.jsonPath();
     }
 
     private static int measurements(PackagedApp app) {
-        return admin().get(app.url("/api/v1/members/" + SLUG + "/measurements?size=500")).jsonPath()
+        return FIXTURE.admin().get(app.url("/api/v1/members/" + SLUG + "/measurements?size=500")).jsonPath()
                 .getList("items").size();
     }
 
@@ -195,9 +146,5 @@ class BackupRestoreIT {
                 .redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(command.get(0) + " ended").isTrue();
         assertThat(process.exitValue()).as(command.get(0) + ": " + Files.readString(log)).isZero();
-    }
-
-    private static RequestSpecification admin() {
-        return RestAssured.given().header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON);
     }
 }

@@ -1,28 +1,18 @@
 package org.stackratings.probe;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.stackratings.PackagedApp;
-import org.stackratings.sandbox.SandboxServer;
-import org.stackratings.sandbox.profile.CloudProfiles;
+import org.stackratings.SandboxedApp;
 import org.stackratings.sandbox.state.SimulatedServer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -46,66 +36,31 @@ class CrashSafetyIT {
     private static final String CREDENTIAL_KEY = Base64.getEncoder()
             .encodeToString("crash-safety-it-key-32-bytes-ok!".getBytes(StandardCharsets.US_ASCII));
 
-    /** On failure, prints the end of each application log (target/crash-safety-app-N.log). */
+    // Servers boot for a minute, so the probe server is still BUILD when the application is killed.
     @RegisterExtension
-    static final TestWatcher LOGS_ON_FAILURE = PackagedApp.logsOnFailure("crash-safety-app-1", "crash-safety-app-2");
-
-    private static Vertx vertx;
-    private static SandboxServer sandbox;
-    private static PackagedApp app;
-
-    @BeforeAll
-    static void startSandbox() {
-        assertThat(PackagedApp.JAR).as("run `./mvnw verify -Ppostgres`: quarkus:build makes the jar before failsafe runs").isRegularFile();
-        vertx = Vertx.vertx();
-        // Servers boot for a minute, so the probe server is still BUILD when the application is killed.
-        sandbox = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.parse("""
-                clouds:
-                  - name: %s
+    static final SandboxedApp FIXTURE = SandboxedApp.cloud(CLOUD, PASSWORD, """
                     description: "Slow boots, for the crash-safety test"
-                    users: [ { name: probe, password: %s } ]
                     bootTime: { distribution: constant, medianMs: 60000 }
                     deleteTime: { distribution: constant, medianMs: 200 }
-                """.formatted(CLOUD, PASSWORD)));
-    }
-
-    @AfterEach
-    void stopApp() {
-        if (app != null) {
-            app.close();
-            app = null;
-        }
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
-        }
-    }
+                    """).keys(ADMIN_KEY, CREDENTIAL_KEY)
+            .with("stackratings.probe.lifecycle.reaper-ttl", "PT5S")
+            .with("stackratings.probe.lifecycle.reaper-interval", "2s")
+            .with("stackratings.probe.lifecycle.active-deadline", "PT5M");
 
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void aProbeServerLeakedByAKilledInstanceIsReapedAfterRestartAndNothingElseIsTouched() throws Exception {
-        app = start(1, true);
+        PackagedApp app = FIXTURE.start("crash-safety-app-1", true);
 
         String slug = "crash-safety";
-        Response onboarded = admin().body(Map.of(
-                "slug", slug,
-                "displayName", "Crash safety",
-                "authUrl", sandbox.authUrl(CLOUD),
-                "region", "RegionOne",
-                "project", Map.of("name", "probe", "domain", "Default"),
-                "credentials", Map.of("type", "password", "username", "probe", "password", PASSWORD, "userDomain", "Default"),
-                "probes", Map.of("api", Map.of("enabled", false),
+        Response onboarded = FIXTURE.admin().body(FIXTURE.member(slug, "Crash safety", Map.of(
+                        "api", Map.of("enabled", false),
                         "lifecycle", Map.of("enabled", true, "interval", "PT24H"))))
-                .post(url("/api/v1/members"));
+                .post(FIXTURE.url("/api/v1/members"));
         assertThat(onboarded.statusCode()).as(onboarded.asString()).isEqualTo(201);
 
-        Response started = admin().body("{\"probe\":\"lifecycle\"}").post(url("/api/v1/members/" + slug + "/probe-runs"));
+        Response started = FIXTURE.admin().body("{\"probe\":\"lifecycle\"}")
+                .post(FIXTURE.url("/api/v1/members/" + slug + "/probe-runs"));
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
         String runId = started.jsonPath().getString("id");
         String runPath = java.net.URI.create(started.getHeader("Location")).getPath(); // the restart listens on another port
@@ -119,7 +74,7 @@ class CrashSafetyIT {
                 }));
 
         // Servers the reaper must never touch: only one marker, or none.
-        String token = token();
+        String token = FIXTURE.token();
         boot(token, "stackratings-probe-x", Map.of());
         boot(token, "customer-vm", Map.of("stackratings.run", runId));
         boot(token, "customer-database", Map.of());
@@ -131,7 +86,7 @@ class CrashSafetyIT {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(servers()).extracting(SimulatedServer::name).contains(probeServer);
 
-        app = start(2, false);
+        FIXTURE.start("crash-safety-app-2", false);
         long restarted = System.nanoTime();
 
         await("the reaper of the restarted instance deletes the leaked probe server")
@@ -145,7 +100,7 @@ class CrashSafetyIT {
                 (System.nanoTime() - restarted) / 1e9);
 
         List<Map<String, Object>> reaped = await("the reaper's measurement").atMost(Duration.ofSeconds(10))
-                .until(() -> admin().get(url("/api/v1/members/" + slug + "/measurements?probe=reaper"))
+                .until(() -> FIXTURE.admin().get(FIXTURE.url("/api/v1/members/" + slug + "/measurements?probe=reaper"))
                         .jsonPath().<Map<String, Object>>getList("items"), items -> items != null && !items.isEmpty());
         assertThat(reaped).singleElement().satisfies(m -> {
             assertThat(m.get("operation")).isEqualTo("compute.server.reaped");
@@ -156,48 +111,17 @@ class CrashSafetyIT {
         // The interrupted run is closed by the reaper only once it is older than the lifecycle run deadline
         // (active-deadline 5 min + delete-deadline 3 min + run-deadline 45 s), far beyond this test; until then it
         // stays RUNNING (and blocks a second probe server for the member). It is never reported as completed.
-        JsonPath run = admin().get(url(runPath)).jsonPath();
+        JsonPath run = FIXTURE.admin().get(FIXTURE.url(runPath)).jsonPath();
         assertThat(run.getString("status")).isIn("RUNNING", "INCONCLUSIVE");
         assertThat(run.getList("measurements")).isEmpty();
     }
 
-    /** Starts the packaged application and waits until it is ready; the first start cleans the database. */
-    private static PackagedApp start(int n, boolean cleanDatabase) {
-        Map<String, String> properties = new LinkedHashMap<>(PackagedApp.postgresDefaults());
-        properties.put("stackratings.security.admin-key", ADMIN_KEY);
-        properties.put("stackratings.security.credential-key", CREDENTIAL_KEY);
-        properties.putAll(PackagedApp.localSandboxEgress());
-        properties.put("stackratings.probe.lifecycle.reaper-ttl", "PT5S");
-        properties.put("stackratings.probe.lifecycle.reaper-interval", "2s");
-        properties.put("stackratings.probe.lifecycle.active-deadline", "PT5M");
-        if (cleanDatabase) {
-            properties.putAll(PackagedApp.cleanDatabase());
-        }
-        return PackagedApp.start("crash-safety-app-" + n, properties, List.of());
-    }
-
     private static List<SimulatedServer> servers() {
-        return sandbox.cloud(CLOUD).orElseThrow().servers();
-    }
-
-    private static RequestSpecification admin() {
-        return RestAssured.given().header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON);
-    }
-
-    private static String url(String path) {
-        return app.url(path);
-    }
-
-    private static String token() {
-        return RestAssured.given().contentType(ContentType.JSON).body("""
-                        {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"probe","domain":{"name":"Default"},"password":"%s"}}},
-                         "scope":{"project":{"name":"probe","domain":{"name":"Default"}}}}}""".formatted(PASSWORD))
-                .post(sandbox.authUrl(CLOUD) + "/auth/tokens").then().statusCode(201)
-                .extract().header("X-Subject-Token");
+        return FIXTURE.sandbox().cloud(CLOUD).orElseThrow().servers();
     }
 
     /** Creates a server straight through the sandbox's Nova API, as a customer of the cloud would. */
     private static void boot(String token, String name, Map<String, String> metadata) {
-        CustomerServer.boot(sandbox.baseUrl() + "/" + CLOUD, token, name, metadata);
+        CustomerServer.boot(FIXTURE.cloudRoot(), token, name, metadata);
     }
 }

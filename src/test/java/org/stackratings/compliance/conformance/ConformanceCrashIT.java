@@ -6,26 +6,18 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.stackratings.PackagedApp;
-import org.stackratings.sandbox.SandboxServer;
-import org.stackratings.sandbox.profile.CloudProfiles;
+import org.stackratings.SandboxedApp;
 
 /**
  * Crash safety of the conformance run (issue 13, item 2): the packaged application (PostgreSQL) is killed with
@@ -45,63 +37,31 @@ class ConformanceCrashIT {
             "image/v2/images", "network/v2.0/networks", "network/v2.0/subnets", "network/v2.0/ports",
             "network/v2.0/routers", "network/v2.0/security-groups", "network/v2.0/subnetpools");
 
+    // 50 ms on every request: a run takes about 20 s, so it can be killed while its network checks run.
     @RegisterExtension
-    static final TestWatcher LOGS_ON_FAILURE = PackagedApp.logsOnFailure("conformance-crash-app-1",
-            "conformance-crash-app-2");
-
-    private static Vertx vertx;
-    private static SandboxServer sandbox;
-    private static PackagedApp app;
-
-    @BeforeAll
-    static void startSandbox() {
-        assertThat(PackagedApp.JAR).as("run `./mvnw verify -Ppostgres`").isRegularFile();
-        vertx = Vertx.vertx();
-        // 50 ms on every request: a run takes about 20 s, so it can be killed while its network checks run.
-        sandbox = SandboxServer.start(vertx, "127.0.0.1", 0, CloudProfiles.parse("""
-                clouds:
-                  - name: %s
+    static final SandboxedApp FIXTURE = SandboxedApp.cloud(CLOUD, PASSWORD, """
                     description: "For the conformance crash-safety test"
-                    users: [ { name: probe, password: %s } ]
                     bootTime: { distribution: constant, medianMs: 300 }
                     deleteTime: { distribution: constant, medianMs: 200 }
                     latency: { distribution: constant, medianMs: 50 }
-                """.formatted(CLOUD, PASSWORD)));
-    }
-
-    @AfterEach
-    void stopApp() {
-        if (app != null) {
-            app.close();
-            app = null;
-        }
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
-        }
-    }
+                    """).keys(ADMIN_KEY, CREDENTIAL_KEY)
+            .with("stackratings.conformance.run-deadline", "PT60S")
+            .with("stackratings.conformance.cleanup-deadline", "PT10S")
+            .with("stackratings.conformance.reaper-ttl", "PT5S")
+            .with("stackratings.conformance.longest-wait", "PT90S")
+            .with("stackratings.probe.lifecycle.reaper-interval", "2s");
 
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void whatAKilledRunMadeIsReapedAfterRestartAndNothingElse() {
-        app = start(1, true);
+        PackagedApp app = FIXTURE.start("conformance-crash-app-1", true);
         String slug = "conformance-crash";
-        Response onboarded = admin().body(Map.of("slug", slug, "displayName", "Conformance crash",
-                "authUrl", sandbox.authUrl(CLOUD), "region", "RegionOne",
-                "project", Map.of("name", "probe", "domain", "Default"),
-                "credentials", Map.of("type", "password", "username", "probe", "password", PASSWORD,
-                        "userDomain", "Default"),
-                "probes", Map.of("api", Map.of("enabled", false),
+        Response onboarded = FIXTURE.admin().body(FIXTURE.member(slug, "Conformance crash", Map.of(
+                        "api", Map.of("enabled", false),
                         "conformance", Map.of("enabled", true, "interval", "PT24H"))))
                 .post(app.url("/api/v1/members"));
         assertThat(onboarded.statusCode()).as(onboarded.asString()).isEqualTo(201);
-        Response started = admin().body("{\"probe\":\"conformance\"}")
+        Response started = FIXTURE.admin().body("{\"probe\":\"conformance\"}")
                 .post(app.url("/api/v1/members/" + slug + "/probe-runs"));
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
         String run = started.jsonPath().getString("id");
@@ -113,7 +73,7 @@ class ConformanceCrashIT {
                             && made.stream().anyMatch(m -> m.startsWith("keypairs "))
                             && made.stream().anyMatch(m -> m.startsWith("networks "));
                 });
-        String token = token();
+        String token = FIXTURE.token();
         // one mark only: the reaper must leave them
         call(token, "POST", "network/v2.0/networks", "{\"network\":{\"name\":\"" + RunMarker.PREFIX + run
                 + "-decoy\"}}");
@@ -125,7 +85,7 @@ class ConformanceCrashIT {
         System.out.println("ConformanceCrashIT: the killed run left " + leaked);
         assertThat(leaked).isNotEmpty();
 
-        app = start(2, false);
+        FIXTURE.start("conformance-crash-app-2", false);
         await("the restarted instance's reaper deletes what the killed run made").atMost(Duration.ofSeconds(150))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(marked(run)).containsExactly("networks " + RunMarker.PREFIX + run
@@ -133,25 +93,9 @@ class ConformanceCrashIT {
         assertThat(names(token, "network/v2.0/networks", "networks")).contains("customer-net");
     }
 
-    private static PackagedApp start(int n, boolean cleanDatabase) {
-        Map<String, String> properties = new LinkedHashMap<>(PackagedApp.postgresDefaults());
-        properties.put("stackratings.security.admin-key", ADMIN_KEY);
-        properties.put("stackratings.security.credential-key", CREDENTIAL_KEY);
-        properties.putAll(PackagedApp.localSandboxEgress());
-        properties.put("stackratings.conformance.run-deadline", "PT60S");
-        properties.put("stackratings.conformance.cleanup-deadline", "PT10S");
-        properties.put("stackratings.conformance.reaper-ttl", "PT5S");
-        properties.put("stackratings.conformance.longest-wait", "PT90S");
-        properties.put("stackratings.probe.lifecycle.reaper-interval", "2s");
-        if (cleanDatabase) {
-            properties.putAll(PackagedApp.cleanDatabase());
-        }
-        return PackagedApp.start("conformance-crash-app-" + n, properties, List.of());
-    }
-
     /** What the cloud holds named for the run (kind and name), through its own APIs. */
     private static List<String> marked(String run) {
-        String token = token();
+        String token = FIXTURE.token();
         List<String> found = new ArrayList<>();
         for (String listing : LISTINGS) {
             String field = listing.substring(listing.lastIndexOf('/') + 1).replace("os-", "").replace('-', '_');
@@ -166,7 +110,7 @@ class ConformanceCrashIT {
 
     private static List<String> names(String token, String listing, String field) {
         Response r = RestAssured.given().header("X-Auth-Token", token)
-                .get(sandbox.baseUrl() + "/" + CLOUD + "/" + listing);
+                .get(FIXTURE.cloudRoot() + "/" + listing);
         assertThat(r.statusCode()).as(listing).isEqualTo(200);
         List<String> names = new ArrayList<>();
         for (Object item : r.jsonPath().getList(field)) {
@@ -181,19 +125,7 @@ class ConformanceCrashIT {
 
     private static void call(String token, String method, String path, String body) {
         Response r = RestAssured.given().header("X-Auth-Token", token).contentType(ContentType.JSON).body(body)
-                .request(method, sandbox.baseUrl() + "/" + CLOUD + "/" + path);
+                .request(method, FIXTURE.cloudRoot() + "/" + path);
         assertThat(r.statusCode()).as(path + " " + r.asString()).isBetween(200, 202);
-    }
-
-    private static RequestSpecification admin() {
-        return RestAssured.given().header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON);
-    }
-
-    private static String token() {
-        return RestAssured.given().contentType(ContentType.JSON).body("""
-                        {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"probe","domain":{"name":"Default"},"password":"%s"}}},
-                         "scope":{"project":{"name":"probe","domain":{"name":"Default"}}}}}""".formatted(PASSWORD))
-                .post(sandbox.authUrl(CLOUD) + "/auth/tokens").then().statusCode(201)
-                .extract().header("X-Subject-Token");
     }
 }

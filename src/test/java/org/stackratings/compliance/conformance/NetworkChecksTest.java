@@ -12,7 +12,7 @@ import org.stackratings.compliance.conformance.GroupRuns.Deviation;
 import org.stackratings.sandbox.SandboxTestResource;
 
 /**
- * The network check groups ({@code checks.NetworkL2Checks}, {@code RouterChecks}, {@code SecurityGroupChecks},
+ * The network check groups ({@code checks.network.NetworkL2Checks}, {@code RouterChecks}, {@code SecurityGroupChecks},
  * {@code SubnetPoolChecks}) against sandbox clouds: a compliant cloud passes every network capability and keeps nothing
  * of the run; a deviation on a capability's distinctive call fails exactly that capability of the group, with the
  * evidence naming the call. The runs go at once ({@link ParallelRuns}).

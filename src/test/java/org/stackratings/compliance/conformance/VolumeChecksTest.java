@@ -15,9 +15,9 @@ import org.stackratings.compliance.conformance.GroupRuns.Deviation;
 import org.stackratings.sandbox.SandboxTestResource;
 
 /**
- * The volume check groups ({@code checks.VolumeReadChecks}, {@code VolumeLifecycleChecks}, {@code VolumeCopyChecks},
- * {@code VolumeAttachChecks}) against sandbox clouds: a compliant cloud passes every volume capability (and attaching a
- * volume to a server) and keeps nothing of the run; a deviation on a capability's distinctive call fails exactly that
+ * The volume check groups ({@code checks.volume.VolumeReadChecks}, {@code VolumeLifecycleChecks},
+ * {@code VolumeCopyChecks}, {@code VolumeAttachChecks}) against sandbox clouds: a compliant cloud passes every volume
+ * capability (and attaching a volume to a server) and keeps nothing of the run; a deviation on a capability's distinctive call fails exactly that
  * capability of the group, with the evidence naming the call; a cloud without block storage fails exactly the volume
  * capabilities. The runs go at once ({@link ParallelRuns}).
  */

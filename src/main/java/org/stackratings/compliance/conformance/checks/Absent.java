@@ -6,7 +6,7 @@ public final class Absent {
     /** An id of a resource's form that no cloud has. */
     public static final String ID = "00000000-5eed-4bad-8000-000000000404";
     /** Not even the form of an id. */
-    static final String INVALID = "stackratings-not-an-id";
+    public static final String INVALID = "stackratings-not-an-id";
 
     private Absent() {
     }

@@ -10,12 +10,13 @@ import org.stackratings.openstack.CloudCallException;
  * clean-up find things as the run made them. The check's failure is the one reported: should the undo fail too, its
  * calls and what went wrong are in the same capability's evidence.
  */
-final class Undo {
+public final class Undo {
 
     private Undo() {
     }
 
-    static void onFailure(Runnable check, Runnable undo) {
+    /** Runs the check; should it fail, runs the undo and rethrows the check's failure (the undo's suppressed). */
+    public static void onFailure(Runnable check, Runnable undo) {
         try {
             check.run();
         } catch (CheckFailed | CloudCallException failure) {

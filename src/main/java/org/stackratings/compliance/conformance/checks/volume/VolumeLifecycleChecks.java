@@ -1,8 +1,8 @@
-package org.stackratings.compliance.conformance.checks;
+package org.stackratings.compliance.conformance.checks.volume;
 
-import static org.stackratings.compliance.conformance.checks.Volumes.action;
-import static org.stackratings.compliance.conformance.checks.Volumes.deleteVolume;
-import static org.stackratings.compliance.conformance.checks.Volumes.showVolume;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.action;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.deleteVolume;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.showVolume;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,6 +14,8 @@ import org.stackratings.compliance.conformance.CheckContext;
 import org.stackratings.compliance.conformance.CheckGroup;
 import org.stackratings.compliance.conformance.Fixture;
 import org.stackratings.compliance.conformance.RunMarker;
+import org.stackratings.compliance.conformance.checks.Absent;
+import org.stackratings.compliance.conformance.checks.Undo;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
 

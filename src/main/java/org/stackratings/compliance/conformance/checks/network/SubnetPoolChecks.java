@@ -1,12 +1,12 @@
-package org.stackratings.compliance.conformance.checks;
+package org.stackratings.compliance.conformance.checks.network;
 
-import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.SUBNET_POOLS;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.find;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.get;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.id;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.object;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.strings;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.update;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.Collection.SUBNET_POOLS;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.find;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.get;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.id;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.object;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.strings;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.update;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

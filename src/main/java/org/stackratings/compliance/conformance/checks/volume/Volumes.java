@@ -1,4 +1,4 @@
-package org.stackratings.compliance.conformance.checks;
+package org.stackratings.compliance.conformance.checks.volume;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;

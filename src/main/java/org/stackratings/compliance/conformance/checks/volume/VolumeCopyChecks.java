@@ -1,10 +1,10 @@
-package org.stackratings.compliance.conformance.checks;
+package org.stackratings.compliance.conformance.checks.volume;
 
-import static org.stackratings.compliance.conformance.checks.Volumes.action;
-import static org.stackratings.compliance.conformance.checks.Volumes.deleteVolume;
-import static org.stackratings.compliance.conformance.checks.Volumes.encoded;
-import static org.stackratings.compliance.conformance.checks.Volumes.showVolume;
-import static org.stackratings.compliance.conformance.checks.Volumes.status;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.action;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.deleteVolume;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.encoded;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.showVolume;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,6 +16,7 @@ import org.stackratings.compliance.conformance.CheckContext;
 import org.stackratings.compliance.conformance.CheckGroup;
 import org.stackratings.compliance.conformance.ResourceKind;
 import org.stackratings.compliance.conformance.RunMarker;
+import org.stackratings.compliance.conformance.checks.Absent;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
 

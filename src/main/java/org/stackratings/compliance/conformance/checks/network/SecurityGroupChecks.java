@@ -1,11 +1,11 @@
-package org.stackratings.compliance.conformance.checks;
+package org.stackratings.compliance.conformance.checks.network;
 
-import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.SECURITY_GROUPS;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.find;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.get;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.id;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.object;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.update;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.Collection.SECURITY_GROUPS;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.find;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.get;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.id;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.object;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.update;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +14,7 @@ import java.util.Map;
 import org.stackratings.compliance.conformance.CapabilityCheck;
 import org.stackratings.compliance.conformance.CheckContext;
 import org.stackratings.compliance.conformance.CheckGroup;
+import org.stackratings.compliance.conformance.checks.Absent;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
 

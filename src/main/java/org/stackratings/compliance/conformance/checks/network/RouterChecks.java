@@ -1,15 +1,15 @@
-package org.stackratings.compliance.conformance.checks;
+package org.stackratings.compliance.conformance.checks.network;
 
-import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.NETWORKS;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.PORTS;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.ROUTERS;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.SUBNETS;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.find;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.get;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.id;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.object;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.put;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.update;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.Collection.NETWORKS;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.Collection.PORTS;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.Collection.ROUTERS;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.Collection.SUBNETS;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.find;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.get;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.id;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.object;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.put;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.update;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +19,8 @@ import org.stackratings.compliance.conformance.CapabilityCheck;
 import org.stackratings.compliance.conformance.CheckContext;
 import org.stackratings.compliance.conformance.CheckGroup;
 import org.stackratings.compliance.conformance.ResourceKind;
+import org.stackratings.compliance.conformance.checks.Absent;
+import org.stackratings.compliance.conformance.checks.Undo;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
 

@@ -1,14 +1,14 @@
-package org.stackratings.compliance.conformance.checks;
+package org.stackratings.compliance.conformance.checks.network;
 
-import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.NETWORKS;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.PORTS;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.Collection.SUBNETS;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.find;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.get;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.id;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.object;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.strings;
-import static org.stackratings.compliance.conformance.checks.NeutronResources.update;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.Collection.NETWORKS;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.Collection.PORTS;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.Collection.SUBNETS;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.find;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.get;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.id;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.object;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.strings;
+import static org.stackratings.compliance.conformance.checks.network.NeutronResources.update;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,7 @@
-package org.stackratings.compliance.conformance.checks;
+package org.stackratings.compliance.conformance.checks.volume;
 
-import static org.stackratings.compliance.conformance.checks.Volumes.showVolume;
-import static org.stackratings.compliance.conformance.checks.Volumes.status;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.showVolume;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,6 +13,7 @@ import org.stackratings.compliance.conformance.CheckContext;
 import org.stackratings.compliance.conformance.CheckGroup;
 import org.stackratings.compliance.conformance.Fixture;
 import org.stackratings.compliance.conformance.ResourceKind;
+import org.stackratings.compliance.conformance.checks.Undo;
 import org.stackratings.openstack.ApiAnswer;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;

@@ -1,7 +1,7 @@
-package org.stackratings.compliance.conformance.checks;
+package org.stackratings.compliance.conformance.checks.volume;
 
-import static org.stackratings.compliance.conformance.checks.Volumes.encoded;
-import static org.stackratings.compliance.conformance.checks.Volumes.showVolume;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.encoded;
+import static org.stackratings.compliance.conformance.checks.volume.Volumes.showVolume;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +11,7 @@ import org.stackratings.compliance.conformance.CheckContext;
 import org.stackratings.compliance.conformance.CheckGroup;
 import org.stackratings.compliance.conformance.Fixture;
 import org.stackratings.compliance.conformance.RunMarker;
+import org.stackratings.compliance.conformance.checks.Absent;
 import org.stackratings.openstack.ApiCall;
 import org.stackratings.openstack.CloudService;
 
