@@ -2,7 +2,9 @@ package org.stackratings.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +24,6 @@ final class MonitoringFiles {
     static final Path ALERTS = DEPLOY.resolve("prometheus/alerts.yml");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** One expression and where it is (a panel title, a variable, an alert). */
     record Query(String where, String expression) {
@@ -35,8 +36,14 @@ final class MonitoringFiles {
         return read(JSON, DASHBOARD);
     }
 
+    /** A YAML file as a tree, read by SnakeYAML, which resolves anchors and merge keys ({@code <<: *x}) as Compose does. */
     static JsonNode yaml(Path file) {
-        return read(YAML, file);
+        try (var reader = java.nio.file.Files.newBufferedReader(file)) {
+            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            return JSON.valueToTree(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private static JsonNode read(ObjectMapper mapper, Path file) {
