@@ -92,24 +92,28 @@ class ExportedMetricsTest {
         assertThat(newest).as("at least the start of this class's own runs").isGreaterThanOrEqualTo(activityStart.getEpochSecond() - 1.0);
     }
 
-    /** Onboards one probed member (once per class), runs it by hand, certifies it and refreshes the gauges. */
+    /** Onboards two probed members (once per class), one run by hand and certified, one scheduled; refreshes the gauges. */
     private String scrapeAfterActivity() {
         synchronized (ExportedMetricsTest.class) {
             if (slug == null) {
                 activityStart = Instant.now();
+                // one member probed by hand (its schedule off) and certified, one on a schedule (lateness): a manual
+                // run at the same moment as a member's very first scheduled one can collide on its service_presence
+                // rows (reported to the lead), so no member gets both
                 String member = uniqueSlug("monitored");
-                Map<String, Object> body = new HashMap<>(memberBody(member, SandboxTestResource.server().authUrl("alpha"),
+                admin().body(memberBody(member, SandboxTestResource.server().authUrl("alpha"), "alpha-secret", false))
+                        .post("/api/v1/members").then().statusCode(201);
+                admin().body("{}").post("/api/v1/members/" + member + "/probe-runs").then().statusCode(201);
+                CertificationFixture.passing(CertificationFixture.existing(member), Instant.now());
+
+                String scheduled = uniqueSlug("scheduled");
+                Map<String, Object> body = new HashMap<>(memberBody(scheduled, SandboxTestResource.server().authUrl("alpha"),
                         "alpha-secret", true));
                 body.put("probes", Map.of("api", Map.of("enabled", true, "interval", "PT10S")));
                 admin().body(body).post("/api/v1/members").then().statusCode(201);
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(RestAssured.get(metrics).asString())
-                        .contains("stackratings_probe_schedule_lateness_seconds_count{probe=\"api\"}"));
-                // after the first scheduled run has stored its measurements: a manual run at the same moment as a
-                // member's very first run can collide on its service_presence rows (reported to the lead)
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin()
-                        .get("/api/v1/members/" + member + "/measurements").jsonPath().getList("items")).isNotEmpty());
-                admin().body("{}").post("/api/v1/members/" + member + "/probe-runs").then().statusCode(201);
-                CertificationFixture.passing(CertificationFixture.existing(member), Instant.now());
+                        .contains("stackratings_probe_schedule_lateness_seconds_count{probe=\"api\"}")
+                        .contains("stackratings_probe_operation_outcomes_total{member=\"" + scheduled + "\""));
                 slug = member;
             }
         }
