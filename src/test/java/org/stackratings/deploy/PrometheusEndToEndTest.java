@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stackratings.agency.MeterRefresh;
@@ -37,8 +38,10 @@ import static org.stackratings.ApiTestSupport.uniqueSlug;
  * A real Prometheus (Debian's {@code prometheus} binary; scripts/check-prometheus-rules.sh installs it) scrapes this
  * test application with deploy/prometheus's scrape settings and evaluates deploy/prometheus/alerts.yml, every
  * {@code for} shortened to 0 s: a member whose cloud answers every call with a 500 makes
- * StackRatingsMemberProbesFailing fire for that member, and no rule has an evaluation error.
+ * StackRatingsMemberProbesFailing fire for that member, and no rule has an evaluation error. Group {@code prometheus}
+ * (CI: {@code -Dsurefire.excludedGroups= -Dgroups=prometheus}, after scripts/check-prometheus-rules.sh).
  */
+@Tag("prometheus")
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
 class PrometheusEndToEndTest {
