@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.SmallRyeHealthReporter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -19,16 +20,25 @@ public class ReadinessGauge {
 
     private final SmallRyeHealthReporter health;
     private final AtomicInteger ready = new AtomicInteger();
+    private final MeterRegistry registry;
+    private final Gauge gauge;
 
     public ReadinessGauge(SmallRyeHealthReporter health, MeterRegistry registry) {
         this.health = health;
-        Gauge.builder("stackratings.agency.ready", ready, AtomicInteger::get)
+        this.registry = registry;
+        this.gauge = Gauge.builder("stackratings.agency.ready", ready, AtomicInteger::get)
                 .description("1 when every readiness check of this instance was UP at the last refresh, else 0")
                 .register(registry);
     }
 
     void register(@Observes StartupEvent event, MeterRefresh refresh) {
         refresh.register("readiness", this::refresh);
+    }
+
+    /** Removes the gauge with the application, so that a registry that outlives it does not keep it (tests). */
+    @PreDestroy
+    void remove() {
+        registry.remove(gauge);
     }
 
     void refresh() {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.stackratings.agency.MeterRefresh;
@@ -39,6 +40,13 @@ public class CertificationMetrics {
 
     void register(@Observes StartupEvent event, MeterRefresh refresh) {
         refresh.register("certification", this::refresh);
+    }
+
+    /** Removes the rows with the application, so that a registry that outlives it does not keep them (tests). */
+    @PreDestroy
+    void remove() {
+        status.register(List.of(), true);
+        lapsesAt.register(List.of(), true);
     }
 
     void refresh() {

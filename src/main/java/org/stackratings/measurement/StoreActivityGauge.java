@@ -3,6 +3,7 @@ package org.stackratings.measurement;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.stackratings.agency.MeterRefresh;
@@ -19,10 +20,13 @@ public class StoreActivityGauge {
 
     private final StoreActivity activity;
     private final AtomicReference<Instant> newest = new AtomicReference<>();
+    private final MeterRegistry registry;
+    private final Gauge gauge;
 
     public StoreActivityGauge(StoreActivity activity, MeterRegistry registry) {
         this.activity = activity;
-        Gauge.builder("stackratings.measurement.newest.timestamp", newest, StoreActivityGauge::seconds)
+        this.registry = registry;
+        this.gauge = Gauge.builder("stackratings.measurement.newest.timestamp", newest, StoreActivityGauge::seconds)
                 .description("When the newest stored measurement started (by any instance), in Unix seconds")
                 .baseUnit("seconds")
                 .register(registry);
@@ -30,6 +34,12 @@ public class StoreActivityGauge {
 
     void register(@Observes StartupEvent event, MeterRefresh refresh) {
         refresh.register("store-activity", () -> newest.set(activity.newestMeasurement().orElse(null)));
+    }
+
+    /** Removes the gauge with the application, so that a registry that outlives it does not keep it (tests). */
+    @PreDestroy
+    void remove() {
+        registry.remove(gauge);
     }
 
     private static double seconds(AtomicReference<Instant> value) {

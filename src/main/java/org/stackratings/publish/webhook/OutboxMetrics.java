@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,8 @@ public class OutboxMetrics {
     private final EntityManager em;
     private final Clock clock;
     private volatile Backlog backlog = new Backlog(0, Duration.ZERO);
+    private final MeterRegistry registry;
+    private final java.util.List<Gauge> gauges;
 
     record Backlog(long pending, Duration oldest) {
     }
@@ -33,13 +36,20 @@ public class OutboxMetrics {
     public OutboxMetrics(EntityManager em, Clock clock, MeterRegistry registry) {
         this.em = em;
         this.clock = clock;
-        Gauge.builder("stackratings.webhook.outbox.pending", this, m -> m.backlog.pending())
+        this.registry = registry;
+        this.gauges = java.util.List.of(Gauge.builder("stackratings.webhook.outbox.pending", this, m -> m.backlog.pending())
                 .description("Webhook deliveries waiting to be delivered or given up, every subscription")
-                .register(registry);
-        Gauge.builder("stackratings.webhook.outbox.oldest.pending", this, m -> m.backlog.oldest().toMillis() / 1000.0)
+                .register(registry),
+                Gauge.builder("stackratings.webhook.outbox.oldest.pending", this, m -> m.backlog.oldest().toMillis() / 1000.0)
                 .description("Age of the oldest webhook delivery still pending; 0 when none is")
                 .baseUnit("seconds")
-                .register(registry);
+                .register(registry));
+    }
+
+    /** Removes the gauges with the application, so that a registry that outlives it does not keep them (tests). */
+    @PreDestroy
+    void remove() {
+        gauges.forEach(registry::remove);
     }
 
     void register(@Observes StartupEvent event, MeterRefresh refresh) {
