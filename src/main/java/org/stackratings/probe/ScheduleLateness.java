@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * begins (Quartz's own delay plus the wait for a probe worker). Published as the timer
  * {@code stackratings_probe_schedule_lateness_seconds} per probe, with buckets at the service levels that matter
  * (the share of runs at most 2 s late is {@code le="2.0"} over the count) and the 50th and 99th percentiles. Firings
- * that never started a run are counted apart: {@code stackratings_probe_schedule_missed_total{probe, reason}}.
+ * that never started a run are counted apart: {@code stackratings_probe_schedule_missed_total{probe, reason}}, whose
+ * series exist from the start at 0 (for every probe and reason), so that {@code increase()} sees the first miss too.
  */
 @ApplicationScoped
 public class ScheduleLateness {
@@ -41,6 +42,11 @@ public class ScheduleLateness {
 
     public ScheduleLateness(MeterRegistry registry) {
         this.registry = registry;
+        for (String probe : ProbeScheduler.PROBES) {
+            for (Missed reason : Missed.values()) {
+                missedCounter(probe, reason);
+            }
+        }
     }
 
     /** Records a run of {@code probe} that was due at {@code due} and started at {@code started}. */
@@ -57,10 +63,13 @@ public class ScheduleLateness {
 
     /** Counts a scheduled firing of {@code probe} that made no run. */
     public void missed(String probe, Missed reason) {
-        missed.computeIfAbsent(probe + "/" + reason, k -> Counter.builder("stackratings.probe.schedule.missed")
-                        .description("Scheduled probe firings that made no run")
-                        .tags("probe", probe, "reason", reason.name().toLowerCase(Locale.ROOT))
-                        .register(registry))
-                .increment();
+        missedCounter(probe, reason).increment();
+    }
+
+    private Counter missedCounter(String probe, Missed reason) {
+        return missed.computeIfAbsent(probe + "/" + reason, k -> Counter.builder("stackratings.probe.schedule.missed")
+                .description("Scheduled probe firings that made no run")
+                .tags("probe", probe, "reason", reason.name().toLowerCase(Locale.ROOT))
+                .register(registry));
     }
 }

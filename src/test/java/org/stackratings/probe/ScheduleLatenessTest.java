@@ -50,6 +50,20 @@ class ScheduleLatenessTest {
 
         assertThat(registry.get("stackratings.probe.schedule.missed").tags("probe", "compliance", "reason", "misfired")
                 .counter().count()).isEqualTo(1);
-        assertThat(registry.find("stackratings.probe.schedule.missed").counters()).hasSize(1);
+        assertThat(registry.find("stackratings.probe.schedule.missed").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum())
+                .as("the other job's misfire is not a probe's").isEqualTo(1);
+    }
+
+    @Test
+    void everyProbeAndReasonIsCountedFromZeroBeforeAnyMiss() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new ScheduleLateness(registry);
+
+        var counters = registry.find("stackratings.probe.schedule.missed").counters();
+        assertThat(counters).hasSize(ProbeScheduler.PROBES.size() * ScheduleLateness.Missed.values().length)
+                .allSatisfy(c -> assertThat(c.count()).isZero());
+        assertThat(registry.get("stackratings.probe.schedule.missed").tags("probe", "conformance", "reason", "misfired")
+                .counter().count()).isZero();
     }
 }

@@ -1,5 +1,8 @@
 package org.stackratings.publish.webhook;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -11,8 +14,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * Writes what happened to deliveries, each call in its own transaction: delivered, retried after a back-off with
- * jitter, or given up once the next attempt would fall after {@code created_at + give-up-after}.
+ * jitter, or given up once the next attempt would fall after {@code created_at + give-up-after}. Counts the attempts
+ * ({@code stackratings_webhook_attempts_total{outcome="delivered"|"failed"}}) and the deliveries given up
+ * ({@code stackratings_webhook_given_up_total}); made at start, so the counters exist at 0 before the first attempt.
  */
+@Startup
 @ApplicationScoped
 public class DeliveryLedger {
 
@@ -22,10 +28,25 @@ public class DeliveryLedger {
     private final Backoff backoff;
     private final Duration giveUpAfter;
     private final RandomGenerator random = RandomGenerator.getDefault();
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter givenUp;
 
-    public DeliveryLedger(WebhookConfig config) {
+    public DeliveryLedger(WebhookConfig config, MeterRegistry registry) {
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         this.giveUpAfter = config.giveUpAfter();
+        this.delivered = attempts(registry, "delivered");
+        this.failed = attempts(registry, "failed");
+        this.givenUp = Counter.builder("stackratings.webhook.given.up")
+                .description("Webhook deliveries given up after give-up-after without a 2xx answer")
+                .register(registry);
+    }
+
+    private static Counter attempts(MeterRegistry registry, String outcome) {
+        return Counter.builder("stackratings.webhook.attempts")
+                .description("Webhook delivery attempts by outcome (delivered: a 2xx answer; failed: anything else)")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     /** Records one attempt; returns when the event would be tried again (even when it was just given up). */
@@ -39,6 +60,7 @@ public class DeliveryLedger {
         d.lastAttemptAt = now;
         d.lastStatusCode = outcome.status();
         d.leaseUntil = null;
+        (outcome.delivered() ? delivered : failed).increment();
         if (outcome.delivered()) {
             d.status = DeliveryStatus.DELIVERED;
             d.finishedAt = now;
@@ -72,6 +94,7 @@ public class DeliveryLedger {
         if (retryAt.isAfter(d.createdAt.plus(giveUpAfter))) {
             d.status = DeliveryStatus.FAILED;
             d.finishedAt = now;
+            givenUp.increment();
             LOG.infof("Webhook %s gave up on feed position %d after %d attempt(s) over %s: %s", d.subscriptionId,
                     d.position, d.attempts, Duration.between(d.createdAt, now), d.lastError);
         } else {

@@ -41,6 +41,10 @@ class WebhookDeliveryTest {
     ObjectMapper json;
     @Inject
     org.stackratings.security.CredentialCipher cipher;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject
+    OutboxMetrics outbox;
 
     private Receiver receiver;
     private final List<String> subscriptions = new ArrayList<>();
@@ -170,6 +174,33 @@ class WebhookDeliveryTest {
         admin().get("/api/v1/subscriptions/" + id + "/deliveries?status=DELIVERED").then().statusCode(200).body("total", equalTo(0));
         admin().get("/api/v1/subscriptions/" + id + "/deliveries?status=LOST").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void countsAttemptsAndGiveUpsAndShowsTheBacklog() {
+        double failed = attempts("failed");
+        double delivered = attempts("delivered");
+        double givenUp = registry.get("stackratings.webhook.given.up").counter().count();
+        long pending = outbox.read().pending();
+        subscribe("/flaky", SECRET);
+        receiver.answer(1000, 500);
+        ActionFixture.insertCommitted(member, "B1");
+        sequencer.sequenceAll();
+        assertThat(outbox.read().pending()).isEqualTo(pending + 1);
+
+        Instant t0 = Instant.now();
+        worker.deliverDue(t0);
+        assertThat(attempts("failed")).isEqualTo(failed + 1);
+        worker.deliverDue(t0.plus(Duration.ofHours(12)));
+        worker.deliverDue(t0.plus(Duration.ofDays(1)).minusSeconds(5));
+        assertThat(attempts("failed")).isEqualTo(failed + 3);
+        assertThat(attempts("delivered")).isEqualTo(delivered);
+        assertThat(registry.get("stackratings.webhook.given.up").counter().count()).isEqualTo(givenUp + 1);
+        assertThat(outbox.read().pending()).isEqualTo(pending);
+    }
+
+    private double attempts(String outcome) {
+        return registry.get("stackratings.webhook.attempts").tag("outcome", outcome).counter().count();
     }
 
     @Test
