@@ -13,6 +13,8 @@ import org.stackratings.agency.AgencyConfig;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,17 +166,18 @@ public class MeasurementStore {
         if (known != null && known == present) {
             return;
         }
-        ServicePresence row = ServicePresence.find(memberId, service);
-        if (row == null) {
-            row = new ServicePresence();
-            row.id = new ServicePresence.Key(memberId, service);
-            row.present = present;
-            row.since = seenAt;
-            row.persist();
-        } else if (row.present != present) {
-            row.present = present;
-            row.since = seenAt;
-        }
+        // two runs of one member (a manual one beside a scheduled one) may both see the service first: the insert
+        // does nothing for the second, which waits for the first to commit, and the update then changes a row only
+        // when the presence changed
+        OffsetDateTime since = OffsetDateTime.ofInstant(seenAt, ZoneOffset.UTC);
+        em.createNativeQuery("insert into service_presence (member_id, service, present, since) values (?1, ?2, ?3, ?4)"
+                        + " on conflict do nothing")
+                .setParameter(1, memberId).setParameter(2, service).setParameter(3, present).setParameter(4, since)
+                .executeUpdate();
+        em.createNativeQuery("update service_presence set present = ?1, since = ?2"
+                        + " where member_id = ?3 and service = ?4 and present <> ?1")
+                .setParameter(1, present).setParameter(2, since).setParameter(3, memberId).setParameter(4, service)
+                .executeUpdate();
         knownPresence.put(key, present);
     }
 

@@ -21,10 +21,6 @@ public class ServicePresence extends PanacheEntityBase {
     public boolean present;
     public Instant since;
 
-    public static ServicePresence find(long memberId, String service) {
-        return findById(new Key(memberId, service));
-    }
-
     public static List<ServicePresence> missingFor(long memberId) {
         return list("id.memberId = ?1 and present = false order by id.service", memberId);
     }
