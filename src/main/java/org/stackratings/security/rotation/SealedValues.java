@@ -11,7 +11,7 @@ import org.stackratings.security.CredentialDecryptionException;
 /**
  * The event that asks every package storing values sealed with {@link CredentialCipher} (member credentials, webhook
  * secrets, statement signing keys) to count them by key, or to reseal them under the current key. Each observer
- * takes a {@link Tally} for its kind of value, shows it every stored value, and hands it back with {@link #add}.
+ * names its column as a {@link SealedColumn}, which shows a {@link Tally} every stored value and hands it back.
  */
 public final class SealedValues {
 
